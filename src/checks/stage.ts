@@ -55,6 +55,8 @@ export interface EndpointFacts {
     readonly timeoutInMillis: number;
   };
   readonly probe?: ProbeResult;
+  /** Corrections the user can pick on the endpoint screen to re-run the stage with. */
+  readonly suggestions?: ReadonlyArray<{readonly label: string; readonly url: string; readonly method: string}>;
   /** False when the request cannot reach API Gateway at all (so no CloudWatch logs exist). */
   readonly reachesApiGateway: boolean;
 }
@@ -89,10 +91,17 @@ export interface StageOutcome {
 
 export type StageRunner = (ctx: StageContext) => Promise<StageOutcome>;
 
+/**
+ * A follow-up the user starts from a stage's screen (e.g. "apply the policy fix" after
+ * confirming it). Writes to AWS happen only here, and only after on-screen consent.
+ */
+export type StageAction = (ctx: StageContext, payload: unknown) => Promise<StageOutcome>;
+
 export interface StageDefinition {
   readonly id: StageId;
   readonly title: string;
   /** The `?` help: what this stage checks and why, a few lines. */
   readonly explain: string;
   readonly run: StageRunner;
+  readonly actions?: Readonly<Record<string, StageAction>>;
 }

@@ -61,3 +61,14 @@ export type ServiceHandlers =
   | {readonly protocol: 'awsQuery'; readonly signingName: string; readonly actionPrefix: string; readonly operations: Readonly<Record<string, QueryHandler>>}
   | {readonly protocol: 'awsJson1_1'; readonly signingName: string; readonly targetPrefix: string; readonly actionPrefix: string; readonly operations: Readonly<Record<string, JsonHandler>>}
   | {readonly protocol: 'restJson1'; readonly signingName: string; readonly routes: readonly RestRoute[]};
+
+/** What a wire module hands back to the HTTP server to write. */
+export interface WireResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string | Uint8Array;
+}
+
+export type QueryService = Extract<ServiceHandlers, {protocol: 'awsQuery'}>;
+export type JsonService = Extract<ServiceHandlers, {protocol: 'awsJson1_1'}>;
+export type RestService = Extract<ServiceHandlers, {protocol: 'restJson1'}>;

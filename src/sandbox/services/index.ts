@@ -9,7 +9,6 @@ import {apigatewayv2Service} from './apigatewayv2.js';
 import {lambdaService} from './lambda.js';
 import {iamService} from './iam.js';
 import {stsService} from './sts.js';
-import {encodeQueryError, serveQuery} from '../wire/query.js';
 
 export interface QueryProtocol {
   readonly services: readonly QueryService[];
@@ -34,4 +33,5 @@ export interface ServiceRegistry {
 export const serviceRegistry: ServiceRegistry = {
   rest: [apigatewayv2Service, lambdaService, apigatewayService],
   query: {services: [iamService, stsService], serve: serveQuery, encodeError: encodeQueryError},
+  json: {services: [], serve: serveJson, encodeError: encodeJsonError},
 };

@@ -1,0 +1,96 @@
+// Reads the API Gateway execution log group for the window: which API request carried each
+// failing Lambda request (the "Lambda request id" in the customer-function-error line), how
+// many integration timeouts there were, and every line of the probe's own request.
+import type {CloudWatchLogsPort} from '../../aws/ports.js';
+import {sanitizeLine} from '../../report/sanitize.js';
+import {executionLogFailurePattern, executionLogRequestPattern, parseExecutionLogLine} from './execution-log.js';
+
+/** Execution log lines read per search (failure lines only, so this is generous). */
+export const EXECUTION_LOG_EVENT_BUDGET = 10_000;
+/** API requests whose every line is fetched (one FilterLogEvents each). */
+export const MAX_API_REQUEST_LOOKUPS = 6;
+const LINES_PER_REQUEST = 100;
+
+export interface ApiGatewayRequest {
+  readonly apiRequestId: string;
+  readonly lambdaRequestId?: string;
+  /** Every execution log line of that request, sanitised, oldest first (when fetched). */
+  readonly lines: readonly string[];
+}
+
+export interface ExecutionLogSummary {
+  readonly logGroupName: string;
+  readonly customerFunctionErrors: number;
+  readonly integrationTimeouts: number;
+  /** A few API request ids that timed out, newest last. */
+  readonly timedOutRequests: readonly ApiGatewayRequest[];
+  /** Keyed by Lambda request id: the API request that carried it. */
+  readonly byLambdaRequest: Readonly<Record<string, ApiGatewayRequest>>;
+  /** The probe's own request (its x-amzn-RequestId), when it left lines in the window. */
+  readonly probe?: ApiGatewayRequest;
+}
+
+export interface ExecutionLogSearch {
+  readonly logGroupName: string;
+  readonly startTime: number;
+  readonly endTime: number;
+  /** Lambda request ids whose API request we want (the kept error examples). */
+  readonly lambdaRequestIds: ReadonlySet<string>;
+  readonly probeApiRequestId?: string;
+}
+
+async function requestLines(logs: CloudWatchLogsPort, search: ExecutionLogSearch, apiRequestId: string, signal?: AbortSignal): Promise<string[]> {
+  const lines: string[] = [];
+  await logs.filterLogEvents(
+    {logGroupName: search.logGroupName, startTime: search.startTime, endTime: search.endTime, filterPattern: executionLogRequestPattern(apiRequestId), maxEvents: LINES_PER_REQUEST},
+    (events) => {
+      for (const event of events) if (event.message.includes(`(${apiRequestId})`)) lines.push(sanitizeLine(event.message));
+    },
+    {signal},
+  );
+  return lines;
+}
+
+export async function searchExecutionLog(logs: CloudWatchLogsPort, search: ExecutionLogSearch, signal?: AbortSignal): Promise<ExecutionLogSummary> {
+  let customerFunctionErrors = 0;
+  let integrationTimeouts = 0;
+  const timedOut: string[] = [];
+  const apiRequestOf = new Map<string, string>();
+  await logs.filterLogEvents(
+    {logGroupName: search.logGroupName, startTime: search.startTime, endTime: search.endTime, filterPattern: executionLogFailurePattern, maxEvents: EXECUTION_LOG_EVENT_BUDGET},
+    (events) => {
+      for (const event of events) {
+        const line = parseExecutionLogLine(event.message);
+        if (line.kind === 'lambda-failed') {
+          customerFunctionErrors += 1;
+          if (line.lambdaRequestId && search.lambdaRequestIds.has(line.lambdaRequestId)) apiRequestOf.set(line.lambdaRequestId, line.apiRequestId);
+        } else if (line.kind === 'integration-timeout') {
+          integrationTimeouts += 1;
+          timedOut.push(line.apiRequestId);
+          if (timedOut.length > 3) timedOut.shift();
+        }
+      }
+    },
+    {signal},
+  );
+
+  let lookups = MAX_API_REQUEST_LOOKUPS;
+  const byLambdaRequest: Record<string, ApiGatewayRequest> = {};
+  for (const [lambdaRequestId, apiRequestId] of apiRequestOf) {
+    const lines = lookups-- > 0 ? await requestLines(logs, search, apiRequestId, signal) : [];
+    byLambdaRequest[lambdaRequestId] = {apiRequestId, lambdaRequestId, lines};
+  }
+  const timedOutRequests: ApiGatewayRequest[] = [];
+  for (const apiRequestId of timedOut) {
+    timedOutRequests.push({apiRequestId, lines: lookups-- > 0 ? await requestLines(logs, search, apiRequestId, signal) : []});
+  }
+  let probe: ApiGatewayRequest | undefined;
+  if (search.probeApiRequestId) {
+    const lines = await requestLines(logs, search, search.probeApiRequestId, signal);
+    if (lines.length > 0) {
+      const failed = lines.map((line) => parseExecutionLogLine(line)).find((line) => line.kind === 'lambda-failed');
+      probe = {apiRequestId: search.probeApiRequestId, lambdaRequestId: failed?.kind === 'lambda-failed' ? failed.lambdaRequestId : undefined, lines};
+    }
+  }
+  return {logGroupName: search.logGroupName, customerFunctionErrors, integrationTimeouts, timedOutRequests, byLambdaRequest, probe};
+}

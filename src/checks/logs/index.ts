@@ -1,0 +1,167 @@
+// Stage 4, logs: did the Lambda throw? From the integration the endpoint stage found: the
+// function (alias/version aware), its log group and format, whether API Gateway writes
+// execution logs for the stage, then the window's errors grouped by signature and tied to
+// the API Gateway requests that carried them.
+import {isAwsError} from '../../aws/errors.js';
+import type {LambdaFunction} from '../../aws/ports.js';
+import {sanitizeLine} from '../../report/sanitize.js';
+import type {Finding} from '../findings.js';
+import {unlessDenied} from '../identity/permission-warning.js';
+import type {StageContext, StageDefinition, StageOutcome} from '../stage.js';
+import {searchExecutionLog, type ExecutionLogSummary} from './execution-log-search.js';
+import {executionLogGroupName, executionLoggingOffFinding, stageLoggingLevel, type ExecutionLoggingState} from './execution-logging.js';
+import {describeTarget, getTargetConfiguration, lambdaTargetOf, type LambdaTarget} from './lambda-target.js';
+import {searchLambdaLog, type LogSearchOptions, type LogSearchReport, type SearchProgress} from './log-search.js';
+import {errorFindings} from './logs-findings.js';
+
+export type {SearchProgress} from './log-search.js';
+export type {ErrorGroup, ErrorExample, LambdaLogSummary} from './log-aggregate.js';
+export type {ApiGatewayRequest, ExecutionLogSummary} from './execution-log-search.js';
+
+export interface LogsFacts {
+  /** Epoch ms. */
+  readonly window: {readonly startTime: number; readonly endTime: number};
+  readonly target?: LambdaTarget;
+  readonly function?: LambdaFunction;
+  /** The log group searched (LoggingConfig.LogGroup, else /aws/lambda/NAME). */
+  readonly lambdaLogGroup?: string;
+  readonly lambdaLog?: LogSearchReport;
+  readonly executionLogging?: ExecutionLoggingState & {readonly logGroupName: string};
+  readonly executionLog?: ExecutionLogSummary;
+}
+
+export interface LogsStageOptions {
+  readonly search?: Omit<LogSearchOptions, 'signal'>;
+}
+
+export const logsExplain = [
+  'Reads what the Lambda function itself logged in the window (--since; widen it on screen) and groups',
+  'its failures: uncaught exceptions with their stack trace, errors while loading the code (init), and',
+  'out-of-memory kills. Each failing Lambda request is tied to the API Gateway request that carried it',
+  "through the stage's execution log (\"Lambda request id\"), and to this run's probe when it failed.",
+  'Execution logs are written only when the stage asks for them AND the account has a CloudWatch role',
+  'for API Gateway in the region; nothing from before logging was switched on can be recovered.',
+  'HTTP APIs have access logs only. Large windows are searched with Logs Insights, small ones page.',
+].join('\n');
+
+async function executionLoggingState(ctx: StageContext, findings: Finding[], apiId: string, stage: string): Promise<ExecutionLoggingState | undefined> {
+  const route = ctx.facts.endpoint?.route;
+  const restStage = await unlessDenied('logs', findings, 'Could not read the stage settings, so whether execution logging is on is unknown.', () => ctx.aws.apigw.getStage(apiId, stage, {signal: ctx.signal}));
+  const account = await unlessDenied('logs', findings, "Could not read API Gateway's account settings (its CloudWatch role).", () => ctx.aws.apigw.getAccount({signal: ctx.signal}));
+  if (!restStage || !account) return undefined;
+  return {...stageLoggingLevel(restStage, route && {resourcePath: route.resourcePath, method: route.method}), cloudwatchRoleArn: account.cloudwatchRoleArn};
+}
+
+function searchNotesFinding(report: LogSearchReport, logGroupName: string, window: LogsFacts['window']): Finding {
+  const span = `${new Date(window.startTime).toISOString()} – ${new Date(window.endTime).toISOString()}`;
+  const how = report.method === 'insights' ? 'a Logs Insights query' : 'FilterLogEvents';
+  return {
+    id: report.complete ? 'lambda-logs-clean' : 'lambda-logs-partly-searched',
+    stage: 'logs',
+    severity: report.complete ? 'ok' : 'info',
+    title: report.complete ? 'No Lambda errors in the window' : 'The Lambda log was only partly searched',
+    detail: `${logGroupName}, ${span}: ${report.eventsScanned} matching lines read with ${how}.${report.notes.length > 0 ? ` ${report.notes.join(' ')}` : ''}`,
+    evidence: [],
+  };
+}
+
+async function runLogs(ctx: StageContext, options: LogsStageOptions): Promise<StageOutcome> {
+  const endpoint = ctx.facts.endpoint;
+  if (!endpoint?.api || endpoint.stage === undefined) return {findings: [], facts: {}, skippedReason: 'The endpoint stage did not identify an API and stage, so there is no log group to read.'};
+  if (!endpoint.reachesApiGateway) return {findings: [], facts: {}, skippedReason: 'The request never reaches API Gateway, so neither API Gateway nor Lambda logged anything for it.'};
+  const {api, stage} = endpoint;
+  const findings: Finding[] = [];
+  const window = {startTime: ctx.now() - ctx.input.sinceMs, endTime: ctx.now()};
+  let facts: LogsFacts = {window};
+
+  if (api.kind === 'rest') {
+    const state = await executionLoggingState(ctx, findings, api.id, stage);
+    if (state) {
+      facts = {...facts, executionLogging: {...state, logGroupName: executionLogGroupName(api.id, stage)}};
+      if (state.level === 'OFF' || !state.cloudwatchRoleArn) findings.push(executionLoggingOffFinding({region: api.region, apiId: api.id, stage, account: ctx.facts.account, state}));
+    }
+  } else {
+    findings.push({
+      id: 'http-api-access-logs-only',
+      stage: 'logs',
+      severity: 'info',
+      title: 'HTTP APIs have no execution logs',
+      detail: 'Only access logs exist for HTTP APIs. Add $context.integrationErrorMessage, $context.error.message and $context.error.responseType to the access log format to see why an integration failed.',
+      evidence: [],
+    });
+  }
+
+  const target = lambdaTargetOf(endpoint);
+  if (!target) return {findings, facts: {logs: facts}, skippedReason: findings.length > 0 ? undefined : 'The integration is not a Lambda function.'};
+  facts = {...facts, target};
+  const fn = await unlessDenied('logs', findings, `Could not read ${describeTarget(target)}'s configuration; assuming its log group is /aws/lambda/${target.functionName}.`, () => getTargetConfiguration(ctx.aws.lambda, target, ctx.signal));
+  const logGroupName = fn?.logGroup ?? `/aws/lambda/${target.functionName}`;
+  facts = {...facts, function: fn, lambdaLogGroup: logGroupName};
+
+  let report: LogSearchReport | undefined;
+  try {
+    report = await unlessDenied('logs', findings, `Could not search ${logGroupName}, so Lambda errors are unknown.`, () =>
+      searchLambdaLog(ctx.aws.logs, {logGroupName, ...window}, {...options.search, signal: ctx.signal}),
+    );
+  } catch (error) {
+    if (!isAwsError(error, 'NotFound')) throw error;
+    findings.push({
+      id: 'lambda-log-group-missing',
+      stage: 'logs',
+      severity: 'info',
+      title: 'The function has no log group yet',
+      detail: `${logGroupName} does not exist: the function has never run, or its execution role may not create log streams (logs:CreateLogStream, logs:PutLogEvents).`,
+      evidence: [{kind: 'text', label: 'Log group', text: sanitizeLine(logGroupName)}],
+    });
+  }
+  if (report) facts = {...facts, lambdaLog: report};
+
+  if (report && facts.executionLogging) {
+    const lambdaRequestIds = new Set([...report.summary.errorGroups.flatMap((group) => group.requestIds), ...report.summary.timeouts.examples.flatMap((example) => (example.requestId ? [example.requestId] : []))]);
+    const probe = endpoint.probe;
+    const probeApiRequestId = probe?.kind === 'response' ? probe.headers['x-amzn-requestid'] : undefined;
+    try {
+      const executionLog = await unlessDenied('logs', findings, 'Could not read the API Gateway execution log, so errors cannot be tied to API requests.', () =>
+        searchExecutionLog(ctx.aws.logs, {logGroupName: facts.executionLogging!.logGroupName, ...window, lambdaRequestIds, probeApiRequestId}, ctx.signal),
+      );
+      if (executionLog) facts = {...facts, executionLog};
+    } catch (error) {
+      // No execution log group: logging was never on (already reported) or no request since.
+      if (!isAwsError(error, 'NotFound')) throw error;
+    }
+  }
+
+  if (report) {
+    const problems = errorFindings(report.summary, {functionName: target.functionName, logGroupName, memorySizeMb: fn?.memorySize, handler: fn?.handler, executionLog: facts.executionLog});
+    findings.push(...problems);
+    if (problems.length === 0 || !report.complete) findings.push(searchNotesFinding(report, logGroupName, window));
+  }
+  return {findings, facts: {logs: facts}};
+}
+
+const progressListeners = new Set<(progress: SearchProgress) => void>();
+
+/** Screens subscribe here to show the search's progress; returns the unsubscribe. */
+export function onLogSearchProgress(listener: (progress: SearchProgress) => void): () => void {
+  progressListeners.add(listener);
+  return () => progressListeners.delete(listener);
+}
+
+export function createLogsStage(options: LogsStageOptions = {}): StageDefinition {
+  return {
+    id: 'logs',
+    title: 'Logs',
+    explain: logsExplain,
+    run: (ctx) => runLogs(ctx, options),
+    actions: {
+      /** Payload-free: turns on INFO execution logging for the stage (after on-screen consent). */
+      'enable-execution-logging': async (ctx) => {
+        const endpoint = ctx.facts.endpoint;
+        if (endpoint?.api?.kind === 'rest' && endpoint.stage !== undefined) await ctx.aws.apigw.updateStageLogging(endpoint.api.id, endpoint.stage, 'INFO', {signal: ctx.signal});
+        return runLogs(ctx, options);
+      },
+    },
+  };
+}
+
+export const logsStage = createLogsStage({search: {onProgress: (progress) => progressListeners.forEach((listener) => listener(progress))}});

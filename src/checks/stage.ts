@@ -3,8 +3,6 @@
 import type {AwsPorts} from '../aws/ports.js';
 import type {ProbePort, ProbeResult} from '../aws/probe.js';
 import type {Finding, StageId} from './findings.js';
-import type {IdentityFacts} from './identity/facts.js';
-import type {SimulateFacts} from './simulate/facts.js';
 
 export interface WalkInput {
   readonly url: string;
@@ -67,6 +65,8 @@ export interface EndpointFacts {
 export interface WalkFacts {
   readonly account?: string;
   readonly endpoint?: EndpointFacts;
+  readonly identity?: import('./identity/facts.js').IdentityFacts;
+  readonly simulate?: import('./simulate/facts.js').SimulateFacts;
   readonly logs?: import('./logs/index.js').LogsFacts;
   readonly timeouts?: import('./timeouts/index.js').TimeoutsFacts;
 }

@@ -1,0 +1,64 @@
+// With no --identity-pool, which of the region's identity pools calls this API? Rank each
+// pool by its authenticated role: a role whose trust policy names the pool is really that
+// pool's role; a role whose policies mention the API id was meant to call it.
+import type {AwsPorts, IdentityPoolSummary} from '../../aws/ports.js';
+import type {Finding, StageId} from '../findings.js';
+import {readRolePolicies, roleNameFromArn} from '../simulate/role-policies.js';
+import type {PoolCandidate, PoolChoice} from './facts.js';
+import type {RoleLookup} from './pool-roles.js';
+import {cognitoTrust} from './trust-policy.js';
+
+const trustWeight = 1;
+const mentionWeight = 2;
+
+export async function rankPools(
+  stage: StageId,
+  findings: Finding[],
+  aws: AwsPorts,
+  signal: AbortSignal,
+  lookup: RoleLookup,
+  pools: readonly IdentityPoolSummary[],
+  apiId: string,
+): Promise<PoolCandidate[]> {
+  const candidates: PoolCandidate[] = [];
+  for (const pool of pools) {
+    const roles = await lookup.rolesOf(pool.identityPoolId);
+    const roleArn = roles.authenticatedRoleArns[0];
+    const reasons: string[] = [];
+    let trustNamesPool = false;
+    let policiesMentionApi = false;
+    if (!roleArn) {
+      reasons.push('no authenticated role found');
+    } else {
+      const roleName = roleNameFromArn(roleArn);
+      trustNamesPool = roles.foundBy === 'trust-policy' || cognitoTrust(await lookup.trustPolicyOf(roleArn), pool.identityPoolId).namesPool;
+      reasons.push(trustNamesPool ? `its authenticated role ${roleName} trusts this pool` : `its authenticated role ${roleName} does not name this pool in its trust policy`);
+      const policies = await readRolePolicies(stage, findings, {iam: aws.iam, signal}, roleName);
+      policiesMentionApi = [...policies.inline, ...policies.managed].some((p) => p.document.includes(apiId));
+      reasons.push(policiesMentionApi ? `${roleName}'s policies mention API ${apiId}` : `${roleName}'s policies do not mention API ${apiId}`);
+    }
+    candidates.push({
+      identityPoolId: pool.identityPoolId,
+      identityPoolName: pool.identityPoolName,
+      authenticatedRoleArn: roleArn,
+      trustNamesPool,
+      policiesMentionApi,
+      score: (trustNamesPool ? trustWeight : 0) + (policiesMentionApi ? mentionWeight : 0),
+      reasons,
+    });
+  }
+  // Stable sort: equal scores keep ListIdentityPools order.
+  return candidates.sort((a, b) => b.score - a.score);
+}
+
+/** A single pool, or one that ranks strictly above the rest, is picked for the user. */
+export function choosePool(candidates: readonly PoolCandidate[]): {choice: PoolChoice; candidate?: PoolCandidate; reason: string} {
+  const [first, second] = candidates;
+  if (!first) return {choice: 'ambiguous', reason: 'There is no identity pool to choose from.'};
+  if (!second) return {choice: 'only-pool', candidate: first, reason: `${first.identityPoolName} is the only identity pool in this region.`};
+  if (first.score > second.score && first.score > 0) {
+    return {choice: 'best-match', candidate: first, reason: `${first.identityPoolName} is the best match of ${candidates.length} pools: ${first.reasons.join('; ')}.`};
+  }
+  const tied = candidates.filter((c) => c.score === first.score).length;
+  return {choice: 'ambiguous', reason: `${tied} of ${candidates.length} identity pools match equally well; pick the one your app uses (or pass --identity-pool).`};
+}

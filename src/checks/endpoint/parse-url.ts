@@ -4,33 +4,15 @@
 import {isIP} from 'node:net';
 import {closest} from 'fastest-levenshtein';
 import {sanitizeLine} from '../../report/sanitize.js';
+import {commercialRegions, isKnownCommercialRegion, isRegionName} from '../../aws/regions.js';
 import type {ParsedApiUrl} from '../stage.js';
 
-// Regions by partition. API Gateway's invoke host is …amazonaws.com except in China.
-// (src/aws/regions.ts did not exist when this was written; this list is the one place.)
-const regionsByPartition = {
-  aws: [
-    'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'af-south-1', 'ap-east-1', 'ap-east-2',
-    'ap-south-1', 'ap-south-2', 'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3',
-    'ap-southeast-1', 'ap-southeast-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-southeast-5',
-    'ap-southeast-6', 'ap-southeast-7', 'ca-central-1', 'ca-west-1', 'eu-central-1', 'eu-central-2',
-    'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-south-1', 'eu-south-2', 'eu-north-1',
-    'il-central-1', 'me-south-1', 'me-central-1', 'mx-central-1', 'sa-east-1',
-  ],
-  'aws-us-gov': ['us-gov-east-1', 'us-gov-west-1'],
-  'aws-cn': ['cn-north-1', 'cn-northwest-1'],
-} as const;
-
-const allRegions: readonly string[] = Object.values(regionsByPartition).flat();
-
+/**
+ * A region the URL may name: a commercial region the tool knows, or one shaped like a China
+ * or GovCloud region (their own partitions, which the tool cannot enumerate).
+ */
 export function isKnownRegion(region: string): boolean {
-  return allRegions.includes(region);
-}
-
-/** The other regions an API could live in, with the same credentials (same partition). */
-export function regionsInPartitionOf(region: string): string[] {
-  const partition = Object.values(regionsByPartition).find((regions) => (regions as readonly string[]).includes(region));
-  return [...(partition ?? regionsByPartition.aws)];
+  return isKnownCommercialRegion(region) || (isRegionName(region) && /^(cn|us-gov)-/.test(region));
 }
 
 export interface ParsedUrlParts {
@@ -108,7 +90,7 @@ export function parseApiUrl(input: string): UrlParse {
     if (url.protocol === 'http:') return invalid('API Gateway only answers https://, not http://.', https.href);
     if (url.port !== '') return invalid(`API Gateway answers on port 443 only; the URL asks for port ${url.port}.`);
     if (!isKnownRegion(region)) {
-      return invalid(`"${sanitizeLine(region)}" is not an AWS region (closest: ${closest(region, allRegions)}).`, url.href.replace(`.${region}.`, `.${closest(region, allRegions)}.`));
+      return invalid(`"${sanitizeLine(region)}" is not an AWS region (closest: ${closest(region, commercialRegions)}).`, url.href.replace(`.${region}.`, `.${closest(region, commercialRegions)}.`));
     }
     const chinaRegion = region.startsWith('cn-');
     if (chinaRegion !== (china !== undefined)) {

@@ -34,7 +34,12 @@ describe('matchRestResource', () => {
   });
 
   it('a path nothing serves is not found, with the nearest defined paths', () => {
-    expect(matchRestResource(rest, '/note', 'GET')).toEqual({kind: 'not-found', nearest: ['/notes', '/notes/{id}', '/notes/archive']});
+    expect(matchRestResource(rest, '/note', 'GET')).toEqual({kind: 'not-found', nearest: ['/notes', '/notes/archive', '/notes/{id}']});
+  });
+
+  it('compares the nearest paths with the request\'s own values filled in', () => {
+    const match = matchRestResource(rest, '/note/42', 'GET');
+    expect(match.kind === 'not-found' && match.nearest[0]).toBe('/notes/{id}');
   });
 
   it('a {param} takes exactly one segment', () => {
@@ -77,7 +82,7 @@ describe('matchHttpRoute', () => {
   });
 
   it('an unknown path is not found, with the nearest routes', () => {
-    expect(matchHttpRoute(http, '/order', 'POST')).toEqual({kind: 'not-found', nearest: ['/orders', '/pets/dog/1', '/pets/dog/{id}']});
+    expect(matchHttpRoute(http, '/order', 'POST')).toEqual({kind: 'not-found', nearest: ['/orders', '/pets/dog/1', '/pets/{proxy+}']});
   });
 });
 

@@ -74,10 +74,19 @@ function mostSpecific<Ref>(candidates: readonly RouteCandidate<Ref>[], request: 
 const verbOf = (methods: readonly string[], method: string): string | undefined =>
   methods.includes(method) ? method : methods.includes('ANY') ? 'ANY' : undefined;
 
-/** The defined paths closest to the request path (for "did you mean"). */
+/** A template with the request's own segments put where it has {params} ("/notes/{id}" → "/notes/42"). */
+export function fillTemplate(template: string, requestPath: string): string {
+  const request = pathSegments(requestPath);
+  const filled = parseTemplate(template).map((segment, index) =>
+    segment.kind === 'literal' ? segment.text : segment.kind === 'param' ? (request[index] ?? '{param}') : request.slice(index).join('/') || '{proxy+}',
+  );
+  return '/' + filled.join('/');
+}
+
+/** The defined paths closest to the request path (for "did you mean"), compared with the request's values filled in. */
 export function nearestPaths(paths: readonly string[], requestPath: string, count = 3): string[] {
   return [...new Set(paths)]
-    .map((path) => ({path, score: distance(path.toLowerCase(), requestPath.toLowerCase())}))
+    .map((path) => ({path, score: distance(fillTemplate(path, requestPath).toLowerCase(), requestPath.toLowerCase())}))
     .sort((a, b) => a.score - b.score || (a.path < b.path ? -1 : 1))
     .slice(0, count)
     .map((entry) => entry.path);

@@ -37,7 +37,8 @@ function groupEvidence(group: ErrorGroup, context: FindingContext): Evidence[] {
   const evidence: Evidence[] = [
     {kind: 'log', label: `Lambda log ${context.logGroupName} · ${example.requestId ? `request ${example.requestId}` : 'during init'} · ${iso(example.timestamp)}`, text: example.text},
   ];
-  if (example.stack.length > 0 && !example.text.includes(example.stack.at(-1) ?? '\u0000')) {
+  // Structured errors carry the stack inside one JSON line: show it as lines too.
+  if (example.stack.length > 1 && !example.text.includes(example.stack.join('\n'))) {
     evidence.push({kind: 'log', label: 'Stack trace', text: example.stack.join('\n')});
   }
   const carried = apiRequestFor(example.requestId, context.executionLog);

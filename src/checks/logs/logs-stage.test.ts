@@ -1,0 +1,136 @@
+import {describe, expect, it} from 'vitest';
+import type {QueryResults} from '../../aws/ports.js';
+import type {Scenario} from '../../sandbox/scenario.js';
+import {loadScenario} from '../../sandbox/scenarios/index.js';
+import {FakeAws} from '../../../test/helpers/fake-ports.js';
+import {notesEndpointFacts, stageContext} from '../../../test/helpers/walk-context.js';
+import {isProblem, type Finding} from '../findings.js';
+import {createLogsStage, type LogsFacts} from './index.js';
+import {INSIGHTS_WINDOW_THRESHOLD_MS} from './log-search.js';
+
+const now = Date.parse('2026-11-26T09:00:00.000Z');
+const stage = createLogsStage();
+
+async function run(scenario: Scenario, options: {fake?: FakeAws; sinceMs?: number; probeApiRequestId?: string} = {}) {
+  const fake = options.fake ?? new FakeAws(scenario, {now});
+  const probe = options.probeApiRequestId ? {kind: 'response' as const, requestedUrl: 'u', status: 502, headers: {'x-amzn-requestid': options.probeApiRequestId}, body: '{"message": "Internal server error"}', elapsedMs: 40} : undefined;
+  const outcome = await stage.run(stageContext(fake, {account: scenario.accountId, endpoint: notesEndpointFacts(scenario, {probe})}, {now, sinceMs: options.sinceMs}));
+  return {outcome, fake, logs: outcome.facts.logs as LogsFacts, byId: (id: string): Finding | undefined => outcome.findings.find((finding) => finding.id === id)};
+}
+
+/** API Gateway request ids whose execution log names a customer function error, oldest first. */
+function failedApiRequestIds(scenario: Scenario): string[] {
+  const group = scenario.logGroups.find((candidate) => candidate.name.startsWith('API-Gateway-Execution-Logs_'));
+  return (group?.streams ?? [])
+    .flatMap((stream) => stream.events)
+    .filter((event) => event.message.includes('customer function error'))
+    .sort((a, b) => b.agoMs - a.agoMs)
+    .map((event) => /^\(([^)]+)\)/.exec(event.message)![1]!);
+}
+
+describe('logs stage', () => {
+  it('lambda-error: groups the TypeErrors with their stack trace and the API Gateway request that carried them', async () => {
+    const scenario = loadScenario('lambda-error', now);
+    const probeApiRequestId = failedApiRequestIds(scenario).at(-1)!;
+    const {byId, logs} = await run(scenario, {probeApiRequestId});
+    const finding = byId('lambda-error');
+    expect(finding?.severity).toBe('error');
+    expect(finding?.detail).toMatch(/^5 failed requests .* 1 distinct error/);
+    expect(finding?.detail).toContain("TypeError: Cannot read properties of undefined (reading '…')");
+    expect(finding?.detail).toContain('The probe request sent by this run is one of them.');
+    const lambdaLog = finding?.evidence.find((evidence) => evidence.label.startsWith('Lambda log /aws/lambda/notes-api'));
+    expect(lambdaLog?.text).toMatch(/Invoke Error/);
+    const stack = finding?.evidence.find((evidence) => evidence.label === 'Stack trace')?.text ?? lambdaLog?.text ?? '';
+    expect(stack).toMatch(/at getNote \(file:\/\/\/var\/task\/index\.mjs:\d+:\d+\)/);
+    const carried = finding?.evidence.find((evidence) => evidence.label.startsWith(`API Gateway request ${probeApiRequestId}`));
+    expect(carried?.label).toContain("the probe's own request");
+    expect(carried?.text).toContain('Lambda execution failed with status 200 due to customer function error');
+    expect(carried?.text).toContain('Method completed with status: 502');
+    expect(logs.lambdaLog?.method).toBe('filter');
+    expect(logs.executionLog?.customerFunctionErrors).toBe(5);
+    expect(byId('execution-logging-off')).toBeUndefined();
+  });
+
+  it('logging-off: execution-logging-off with the account role and stage steps', async () => {
+    const {byId} = await run(loadScenario('logging-off', now));
+    const finding = byId('execution-logging-off');
+    expect(finding?.severity).toBe('warning');
+    expect(finding?.detail).toContain('Logs exist only from the moment logging is switched on');
+    expect(finding?.fix?.body).toContain('aws apigateway update-account --region us-east-1 --patch-operations op=replace,path=/cloudwatchRoleArn,value=arn:aws:iam::123456789012:role/APIGatewayCloudWatchLogs');
+    expect(finding?.fix?.body).toContain("--rest-api-id a1b2c3d4e5 --stage-name prod --patch-operations 'op=replace,path=/*/*/logging/loglevel,value=INFO'");
+    expect(finding?.fix?.body).toContain('AmazonAPIGatewayPushToCloudWatchLogs');
+  });
+
+  it('healthy: no problem findings, and it says the search ran', async () => {
+    const {outcome, byId} = await run(loadScenario('healthy', now));
+    expect(outcome.findings.filter(isProblem)).toEqual([]);
+    expect(byId('lambda-logs-clean')?.detail).toMatch(/\/aws\/lambda\/notes-api, .*: \d+ matching lines read with FilterLogEvents/);
+  });
+
+  it('a large window whose Insights query is unsupported pages instead, and still finds the errors', async () => {
+    const scenario = loadScenario('lambda-error', now);
+    const {byId, logs, fake} = await run(scenario, {sinceMs: INSIGHTS_WINDOW_THRESHOLD_MS + 3_600_000});
+    expect(fake.calls.some((call) => call.method === 'startQuery')).toBe(true);
+    expect(logs.lambdaLog?.method).toBe('filter');
+    expect(logs.lambdaLog?.notes.join(' ')).toMatch(/Logs Insights could not run \(Unsupported.*paged through FilterLogEvents instead/);
+    expect(byId('lambda-error')?.detail).toMatch(/^5 failed requests/);
+  });
+
+  it('Insights rows without statistics (an emulator that ignores the query) are not trusted', async () => {
+    const scenario = loadScenario('lambda-error', now);
+    const allRows = (): QueryResults => ({status: 'Complete', rows: [{'@message': 'START RequestId: x', '@timestamp': String(now)}]});
+    const fake = new FakeAws(scenario, {now, queryResults: allRows});
+    const {logs, byId} = await run(scenario, {fake, sinceMs: INSIGHTS_WINDOW_THRESHOLD_MS * 2});
+    expect(logs.lambdaLog?.method).toBe('filter');
+    expect(logs.lambdaLog?.notes[0]).toMatch(/no statistics/);
+    expect(byId('lambda-error')).toBeDefined();
+  });
+
+  it('trusted Insights rows feed the same aggregation', async () => {
+    const scenario = loadScenario('lambda-error', now);
+    const lambdaGroup = scenario.logGroups.find((group) => group.name === '/aws/lambda/notes-api')!;
+    const rows = lambdaGroup.streams.flatMap((stream) =>
+      stream.events.filter((event) => /Invoke Error|REPORT/.test(event.message)).map((event) => ({'@timestamp': new Date(now - event.agoMs).toISOString().replace('T', ' ').replace('Z', ''), '@message': event.message, '@logStream': stream.name})),
+    );
+    const fake = new FakeAws(scenario, {now, queryResults: () => ({status: 'Complete', rows, recordsMatched: rows.length, recordsScanned: 500})});
+    const {logs, byId} = await run(scenario, {fake, sinceMs: INSIGHTS_WINDOW_THRESHOLD_MS * 2});
+    expect(logs.lambdaLog?.method).toBe('insights');
+    expect(byId('lambda-error')?.detail).toMatch(/^5 failed requests/);
+    expect(logs.lambdaLog?.summary.durations.invocations).toBe(14);
+  });
+
+  it('completes a trace split one line per event with GetLogEvents after a filtered search', async () => {
+    const base = loadScenario('healthy', now);
+    const id = '11111111-2222-4333-8444-555555555555';
+    const iso = new Date(now - 60_000).toISOString();
+    const split = {
+      name: '2026/11/26/[$LATEST]0123456789abcdef0123456789abcdef',
+      events: [
+        {agoMs: 60_001, message: `START RequestId: ${id} Version: $LATEST\n`},
+        {agoMs: 60_000, message: `${iso}\t${id}\tERROR\tRangeError: Invalid time value\n`},
+        {agoMs: 59_999, message: '    at Date.toISOString (<anonymous>)\n'},
+        {agoMs: 59_998, message: '    at formatNote (/var/task/format.js:12:30)\n'},
+        {agoMs: 59_990, message: `END RequestId: ${id}\n`},
+      ],
+    };
+    const scenario: Scenario = {...base, logGroups: base.logGroups.map((group) => (group.name === '/aws/lambda/notes-api' ? {...group, streams: [...group.streams, split]} : group))};
+    const {byId, fake} = await run(scenario);
+    const text = byId('lambda-error')?.evidence[0]?.text ?? '';
+    expect(text).toContain('RangeError: Invalid time value\n    at Date.toISOString (<anonymous>)\n    at formatNote (/var/task/format.js:12:30)');
+    expect(fake.calls.filter((call) => call.method === 'getLogEvents')).toHaveLength(1);
+  });
+
+  it('AccessDenied on GetAccount is a warning naming the permission, and the search still runs', async () => {
+    const scenario = loadScenario('lambda-error', now);
+    const fake = new FakeAws(scenario, {now}).fail('apigw', 'getAccount', 'AccessDenied');
+    const {byId} = await run(scenario, {fake});
+    expect(byId('permission-missing')?.title).toBe('Not allowed to call apigateway:GET');
+    expect(byId('lambda-error')).toBeDefined();
+  });
+
+  it('fatal errors propagate', async () => {
+    const scenario = loadScenario('healthy', now);
+    const fake = new FakeAws(scenario, {now}).fail('logs', 'filterLogEvents', 'CredentialsExpired');
+    await expect(run(scenario, {fake})).rejects.toMatchObject({kind: 'CredentialsExpired'});
+  });
+});

@@ -78,7 +78,7 @@ async function runIdentity(ctx: StageContext, pickedPoolId?: string): Promise<St
     );
     if (!pools) return {findings, facts: {identity: base}};
     if (pools.length === 0) return {findings: [...findings, poolNotFound(undefined, api.region, 'warning')], facts: {identity: base}};
-    const candidates = await rankPools('identity', findings, aws, ctx.signal, lookup, pools, api.id);
+    const candidates = await rankPools('identity', findings, aws, ctx.signal, lookup, pools, api);
     const decided = choosePool(candidates);
     identity = {...base, candidates, choice: decided.choice, choiceReason: decided.reason};
     if (!decided.candidate) {

@@ -1,6 +1,7 @@
 // With no --identity-pool, which of the region's identity pools calls this API? Rank each
-// pool by its authenticated role: a role whose trust policy names the pool is really that
-// pool's role; a role whose policies mention the API id was meant to call it.
+// pool by its authenticated role: a role whose policies mention the API id was meant to call
+// it; a role whose trust policy names the pool is really that pool's role. A pool named like
+// the API ("notes_identity_pool" for API "notes") breaks ties when the role cannot call it yet.
 import type {AwsPorts, IdentityPoolSummary} from '../../aws/ports.js';
 import type {Finding, StageId} from '../findings.js';
 import {readRolePolicies, roleNameFromArn} from '../simulate/role-policies.js';
@@ -8,8 +9,16 @@ import type {PoolCandidate, PoolChoice} from './facts.js';
 import type {RoleLookup} from './pool-roles.js';
 import {cognitoTrust} from './trust-policy.js';
 
-const trustWeight = 1;
-const mentionWeight = 2;
+const mentionWeight = 4;
+const trustWeight = 2;
+const nameWeight = 1;
+
+// Words every pool or API name may carry; sharing them says nothing.
+const genericWords = new Set(['api', 'apis', 'pool', 'identity', 'cognito', 'role', 'auth', 'unauth', 'app', 'prod', 'dev', 'test', 'http', 'rest']);
+
+function nameWords(name: string): Set<string> {
+  return new Set(name.split(/[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])/).map((w) => w.toLowerCase()).filter((w) => w.length >= 3 && !genericWords.has(w)));
+}
 
 export async function rankPools(
   stage: StageId,
@@ -18,8 +27,10 @@ export async function rankPools(
   signal: AbortSignal,
   lookup: RoleLookup,
   pools: readonly IdentityPoolSummary[],
-  apiId: string,
+  api: {readonly id: string; readonly name: string},
 ): Promise<PoolCandidate[]> {
+  const apiId = api.id;
+  const apiWords = nameWords(api.name);
   const candidates: PoolCandidate[] = [];
   for (const pool of pools) {
     const roles = await lookup.rolesOf(pool.identityPoolId);
@@ -37,13 +48,15 @@ export async function rankPools(
       policiesMentionApi = [...policies.inline, ...policies.managed].some((p) => p.document.includes(apiId));
       reasons.push(policiesMentionApi ? `${roleName}'s policies mention API ${apiId}` : `${roleName}'s policies do not mention API ${apiId}`);
     }
+    const shared = [...nameWords(pool.identityPoolName)].filter((w) => apiWords.has(w));
+    if (shared.length > 0) reasons.push(`its name shares "${shared.join('", "')}" with API ${api.name}`);
     candidates.push({
       identityPoolId: pool.identityPoolId,
       identityPoolName: pool.identityPoolName,
       authenticatedRoleArn: roleArn,
       trustNamesPool,
       policiesMentionApi,
-      score: (trustNamesPool ? trustWeight : 0) + (policiesMentionApi ? mentionWeight : 0),
+      score: (policiesMentionApi ? mentionWeight : 0) + (trustNamesPool ? trustWeight : 0) + (shared.length > 0 ? nameWeight : 0),
       reasons,
     });
   }

@@ -1,5 +1,6 @@
 // A unified diff of two small texts (policy documents of a few dozen lines), from a
-// longest-common-subsequence table: no diff library is among the dependencies.
+// longest-common-subsequence table: no diff library is among the dependencies. On a tie
+// deletions come first, as `diff -u` prints them.
 
 type Line = {readonly op: ' ' | '-' | '+'; readonly text: string; readonly oldNo: number; readonly newNo: number};
 
@@ -15,7 +16,7 @@ function diffLines(a: readonly string[], b: readonly string[]): Line[] {
   let j = 0;
   while (i < a.length || j < b.length) {
     if (i < a.length && j < b.length && a[i] === b[j]) lines.push({op: ' ', text: a[i++]!, oldNo: i, newNo: ++j});
-    else if (j < b.length && (i === a.length || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) lines.push({op: '+', text: b[j++]!, oldNo: i, newNo: j});
+    else if (j < b.length && (i === a.length || lcs[i]![j + 1]! > lcs[i + 1]![j]!)) lines.push({op: '+', text: b[j++]!, oldNo: i, newNo: j});
     else lines.push({op: '-', text: a[i++]!, oldNo: i, newNo: j});
   }
   return lines;

@@ -1,5 +1,8 @@
 // Region, credentials and endpoint come from the SDK's own chain: these tests set the
 // environment the way a user would (no ~/.aws, no IMDS) and check what the adapters do.
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {ConfigError, createAwsPorts, loadAwsPorts, resolveRegion} from '../../src/aws/index.js';
 import {AwsError} from '../../src/aws/errors.js';
@@ -49,6 +52,14 @@ describe('region', () => {
     await expect(resolveRegion({})).resolves.toBe('ap-southeast-2');
     expect(createAwsPorts({}).region).toBe('ap-southeast-2');
     expect((await loadAwsPorts({region: 'us-west-2'})).region).toBe('us-west-2');
+  });
+
+  it("finds the region a profile names in the config file, as the SDK does", async () => {
+    const configFile = join(mkdtempSync(join(tmpdir(), 'apigw-doctor-')), 'config');
+    writeFileSync(configFile, '[profile dev]\nregion = eu-north-1\n');
+    process.env.AWS_CONFIG_FILE = configFile;
+    await expect(resolveRegion({profile: 'dev'})).resolves.toBe('eu-north-1');
+    expect((await loadAwsPorts({profile: 'dev'})).region).toBe('eu-north-1');
   });
 
   it('forRegion gives cached ports for another region with the same settings', () => {

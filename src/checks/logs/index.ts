@@ -60,7 +60,9 @@ function searchNotesFinding(report: LogSearchReport, logGroupName: string, windo
     stage: 'logs',
     severity: report.complete ? 'ok' : 'info',
     title: report.complete ? 'No Lambda errors in the window' : 'The Lambda log was only partly searched',
-    detail: `${logGroupName}, ${span}: ${report.eventsScanned} matching lines read with ${how}.${report.notes.length > 0 ? ` ${report.notes.join(' ')}` : ''}`,
+    detail:
+      `${logGroupName}, ${span}: ${report.eventsScanned} matching lines read with ${how}; no uncaught exceptions, init errors or out-of-memory kills.` +
+      `${report.summary.timeouts.count > 0 ? ` ${report.summary.timeouts.count} invocations timed out: see the Timeouts stage.` : ''}${report.notes.length > 0 ? ` ${report.notes.join(' ')}` : ''}`,
     evidence: [],
   };
 }

@@ -184,7 +184,7 @@ async function runEndpointStage(ctx: StageContext): Promise<StageOutcome> {
   probing.catch(() => undefined); // read below; keeps an early throw from leaving it unhandled
   const verdict = await diagnose(ctx, parse);
   const probe = await probing;
-  const concluded = conclude(verdict, readProbe(probe, method), verdict.facts.api?.kind);
+  const concluded = conclude(verdict, readProbe(probe, method, url), verdict.facts.api?.kind);
   const endpoint: EndpointFacts = {
     url,
     method,

@@ -1,5 +1,6 @@
 // Where the API lives: REST (v1) or HTTP (v2) in the URL's region, else in another region,
 // else nowhere; and which API and stage a custom domain maps a path to.
+import {setMaxListeners} from 'node:events';
 import {distance} from 'fastest-levenshtein';
 import {isAwsError} from '../../aws/errors.js';
 import type {ApiMapping, AwsPorts} from '../../aws/ports.js';
@@ -61,22 +62,35 @@ export async function searchOtherRegions(aws: AwsPorts, apiId: string, regions: 
   let api: LocatedApi | undefined;
   const searched: string[] = [];
   const unsearchable: Array<{region: string; reason: string}> = [];
-  await eachBounded(
-    regions,
-    6,
-    async (region) => {
-      try {
-        const lookup = await lookupApiInRegion(aws.forRegion(region), apiId, signal);
-        if (lookup.api) api = lookup.api;
-        if (lookup.problems.length === 2) unsearchable.push({region, reason: lookup.problems[0]?.error.message ?? 'unknown'});
-        else searched.push(region);
-      } catch (error) {
-        if (!isAwsError(error) || error.kind === 'Cancelled') throw error;
-        unsearchable.push({region, reason: error.message});
-      }
-    },
-    () => api !== undefined || signal.aborted,
-  );
+  // One signal for the whole scan: it cancels the lookups still running once the API is found,
+  // and keeps dozens of concurrent SDK calls from piling listeners onto the caller's signal.
+  const scan = new AbortController();
+  setMaxListeners(2 * 6 + 4, scan.signal);
+  const forward = () => scan.abort();
+  signal.addEventListener('abort', forward, {once: true});
+  try {
+    await eachBounded(
+      regions,
+      6,
+      async (region) => {
+        try {
+          const lookup = await lookupApiInRegion(aws.forRegion(region), apiId, scan.signal);
+          if (lookup.api) {
+            api = lookup.api;
+            scan.abort();
+          }
+          if (lookup.problems.length === 2) unsearchable.push({region, reason: lookup.problems[0]?.error.message ?? 'unknown'});
+          else searched.push(region);
+        } catch (error) {
+          if (!isAwsError(error) || signal.aborted) throw error;
+          if (!scan.signal.aborted) unsearchable.push({region, reason: error.message});
+        }
+      },
+      () => scan.signal.aborted,
+    );
+  } finally {
+    signal.removeEventListener('abort', forward);
+  }
   return {api, searched, unsearchable};
 }
 

@@ -89,7 +89,15 @@ const summaries: Record<ProbeVerdict, string> = {
   inconclusive: 'The probe was inconclusive: API Gateway did not answer it, so this verdict rests on the control plane (what AWS says is deployed).',
 };
 
-export function readProbe(result: ProbeResult, method: string): ProbeReading {
+export function readProbe(result: ProbeResult, method: string, url: string): ProbeReading {
+  const reading = readAnswer(result, method);
+  if (result.requestedUrl === url) return reading;
+  // AWS_ENDPOINT_URL sends the probe to a local stand-in, which sees the API id and path only.
+  const note = ` The probe went to ${sanitizeLine(result.requestedUrl)} instead of the URL itself, so the URL's host and region played no part in this answer.`;
+  return {...reading, summary: reading.summary + note};
+}
+
+function readAnswer(result: ProbeResult, method: string): ProbeReading {
   const evidence = evidenceOf(result, method);
   if (result.kind === 'failed') {
     const verdict = result.reason === 'dns' ? 'host-not-found' : 'inconclusive';

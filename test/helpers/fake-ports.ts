@@ -75,6 +75,8 @@ class FaultBook {
 
 interface PortContext {
   readonly state: SandboxState;
+  /** `${region}/${apiId}/${stageName}` → when updateStageLogging last changed it. */
+  readonly stageUpdatedAt: Map<string, Date>;
   readonly region: string;
   readonly faults: FaultBook;
   readonly options: FakeAwsOptions;
@@ -113,8 +115,9 @@ class FakeApiGatewayV1 extends FakePort implements P.ApiGatewayV1Port {
   private toRestApi(api: RestApiSeed): P.RestApi {
     return {id: api.id, name: api.name, createdDate: toDate(api.createdDate), endpointTypes: ['REGIONAL'], disableExecuteApiEndpoint: false};
   }
-  private toStage(stage: RestStageSeed): P.RestStage {
+  private toStage(api: RestApiSeed, stage: RestStageSeed): P.RestStage {
     return {
+      lastUpdatedDate: this.context.stageUpdatedAt.get(`${api.region}/${api.id}/${stage.stageName}`) ?? toDate(api.createdDate),
       stageName: stage.stageName,
       deploymentId: stage.deploymentId,
       methodSettings: stage.methodSettings,
@@ -148,13 +151,15 @@ class FakeApiGatewayV1 extends FakePort implements P.ApiGatewayV1Port {
   }
   async listStages(apiId: string): Promise<P.RestStage[]> {
     this.enter('listStages', apiId);
-    return this.liveStages(this.api('listStages', apiId)).map((stage) => this.toStage(stage));
+    const api = this.api('listStages', apiId);
+    return this.liveStages(api).map((stage) => this.toStage(api, stage));
   }
   async getStage(apiId: string, stageName: string): Promise<P.RestStage> {
     this.enter('getStage', apiId, stageName);
-    const stage = this.liveStages(this.api('getStage', apiId)).find((candidate) => candidate.stageName === stageName);
+    const api = this.api('getStage', apiId);
+    const stage = this.liveStages(api).find((candidate) => candidate.stageName === stageName);
     if (!stage) throw this.notFound('getStage', 'Invalid stage identifier specified');
-    return this.toStage(stage);
+    return this.toStage(api, stage);
   }
   async listResources(apiId: string): Promise<P.RestResource[]> {
     this.enter('listResources', apiId);
@@ -213,12 +218,14 @@ class FakeApiGatewayV1 extends FakePort implements P.ApiGatewayV1Port {
   }
   async updateStageLogging(apiId: string, stageName: string, level: 'INFO' | 'ERROR' | 'OFF'): Promise<P.RestStage> {
     this.enter('updateStageLogging', apiId, stageName, level);
+    const api = this.api('updateStageLogging', apiId);
     const key = `${this.region}/${apiId}/${stageName}`;
     const stage = this.context.state.restStages.get(key);
     if (!stage) throw this.notFound('updateStageLogging', 'Invalid stage identifier specified');
     const updated: RestStageSeed = {...stage, methodSettings: {...stage.methodSettings, '*/*': {...stage.methodSettings['*/*'], loggingLevel: level}}};
     this.context.state.restStages.set(key, updated);
-    return this.toStage(updated);
+    this.context.stageUpdatedAt.set(key, new Date());
+    return this.toStage(api, updated);
   }
 }
 
@@ -248,9 +255,14 @@ class FakeApiGatewayV2 extends FakePort implements P.ApiGatewayV2Port {
   }
   async listStages(apiId: string): Promise<P.HttpStage[]> {
     this.enter('listStages', apiId);
-    return this.api('listStages', apiId).stages.map((stage) => ({
+    const api = this.api('listStages', apiId);
+    // Deployment id and dates are not in the scenario; these are the sandbox's own choices.
+    return api.stages.map((stage) => ({
       stageName: stage.stageName,
       autoDeploy: stage.autoDeploy,
+      deploymentId: `${api.id.slice(0, 6)}d1`,
+      lastUpdatedDate: toDate(api.createdDate),
+      defaultRouteSettings: {detailedMetricsEnabled: false},
       accessLogDestinationArn: stage.accessLogSettings?.destinationArn,
       accessLogFormat: stage.accessLogSettings?.format,
     }));
@@ -328,7 +340,8 @@ class FakeLambda extends FakePort implements P.LambdaPort {
   async getPolicy(functionName: string, qualifier?: string): Promise<string | undefined> {
     this.enter('getPolicy', functionName, qualifier);
     const policy = this.function('getPolicy', functionName, qualifier).resourcePolicy;
-    return policy && JSON.stringify(policy);
+    // Lambda names the document "default", as GetPolicy shows it.
+    return policy && JSON.stringify({Version: policy.Version, Id: 'default', Statement: policy.Statement});
   }
 }
 
@@ -516,6 +529,7 @@ class FakeSts extends FakePort implements P.StsPort {
 export class FakeAws {
   readonly state: SandboxState;
   private readonly faults = new FaultBook();
+  private readonly stageUpdatedAt = new Map<string, Date>();
 
   constructor(scenario: Scenario, private readonly options: FakeAwsOptions = {}) {
     this.state = createState(scenario, options.now);
@@ -533,7 +547,7 @@ export class FakeAws {
   }
 
   ports(region = this.options.region ?? this.state.scenario.region): P.AwsPorts {
-    const context: PortContext = {state: this.state, region, faults: this.faults, options: this.options};
+    const context: PortContext = {state: this.state, stageUpdatedAt: this.stageUpdatedAt, region, faults: this.faults, options: this.options};
     return {
       region,
       profile: this.options.profile,

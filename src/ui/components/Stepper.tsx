@@ -1,0 +1,45 @@
+// One line: every stage with its state symbol, the current one in brackets.
+import {Text} from 'ink';
+import Spinner from 'ink-spinner';
+import {Fragment} from 'react';
+import type {StageStatus, WalkState} from '../../flow/state.js';
+import {statusRole, statusSymbol, useTheme} from '../theme.js';
+
+export interface StepperProps {
+  readonly state: WalkState;
+  readonly titles: readonly string[];
+}
+
+export function Stepper({state, titles}: StepperProps) {
+  const theme = useTheme();
+  const busy = state.running?.stage;
+  const steps = state.stages.map((stage, index) => ({
+    key: stage.id,
+    status: busy === index ? ('running' as const) : stage.status,
+    title: titles[index] ?? stage.id,
+    current: state.screen.kind === 'stage' && state.screen.index === index,
+  }));
+  const onSummary = state.screen.kind === 'summary';
+  return (
+    <Text wrap="truncate-end">
+      {steps.map((step) => (
+        <Fragment key={step.key}>
+          {step.current ? '[' : ''}
+          <StatusMark status={step.status} />
+          <Text bold={step.current} color={step.status === 'running' ? undefined : theme.color(statusRole[step.status])}>
+            {` ${step.title}`}
+          </Text>
+          {step.current ? ']' : ''}
+          {'  '}
+        </Fragment>
+      ))}
+      <Text bold={onSummary}>{onSummary ? '[» Summary]' : '» Summary'}</Text>
+    </Text>
+  );
+}
+
+function StatusMark({status}: {readonly status: StageStatus}) {
+  const theme = useTheme();
+  if (status === 'running') return <Spinner type="dots" />;
+  return <Text color={theme.color(statusRole[status])}>{statusSymbol[status]}</Text>;
+}

@@ -13,9 +13,12 @@ await build({
   splitting: true,
   format: 'esm',
   platform: 'node',
+  // Prefer the SDK's ES module builds: a dynamically imported CommonJS chunk only has a
+  // default export, so `(await import('@aws-sdk/client-sts')).STSClient` would be undefined.
+  mainFields: ['module', 'main'],
   target: 'node20',
   jsx: 'automatic',
-  minify: true,
+  minify: process.env.APIGW_DOCTOR_NO_MINIFY !== '1',
   legalComments: 'none',
   external: ['react-devtools-core'],
   chunkNames: 'chunks/[name]-[hash]',

@@ -1,0 +1,67 @@
+// Entry point: arguments → the sandbox, the interactive walk, or the run without screens.
+// Keep static imports minimal: Ink, the AWS SDK and the sandbox load only when needed, so
+// `--version` and the first frame stay fast.
+import {flushKeptOutput, silenceStrayOutput} from './cli/quiet.js';
+import {parseArgs, UsageError, type WalkCommand} from './cli/args.js';
+import {describeFatalError} from './cli/fatal.js';
+import pkg from '../package.json' with {type: 'json'};
+
+async function runWalk(command: WalkCommand, signal: AbortSignal): Promise<number> {
+  const [{createRuntime}, {stages}] = await Promise.all([import('./run/runtime.js'), import('./checks/index.js')]);
+  const runtime = await createRuntime(command);
+  try {
+    const interactive = !command.json && process.stdin.isTTY === true && process.stdout.isTTY === true && !process.env.CI;
+    if (interactive) {
+      const {runInteractive} = await import('./run/interactive.js');
+      const result = await runInteractive(runtime, stages, {helpOpen: Boolean(command.demo)});
+      return result.verdict === 'healthy' || result.verdict === 'quit' ? 0 : 1;
+    }
+    const {runWithoutScreen} = await import('./run/noninteractive.js');
+    const report = await runWithoutScreen(runtime, stages, {json: command.json, version: pkg.version, signal, write: (text) => process.stdout.write(text)});
+    if (command.report) {
+      const {writeMarkdownReport} = await import('./report/write.js');
+      await writeMarkdownReport(report, command.report, {force: command.force});
+    }
+    return report.verdict === 'healthy' ? 0 : 1;
+  } finally {
+    await runtime.stop();
+  }
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once('SIGTERM', onSignal);
+  try {
+    // meow prints --help, --version and unknown-flag errors through console: parse first.
+    const command = parseArgs(argv);
+    silenceStrayOutput();
+    if (command.kind === 'sandbox') {
+      const [{runSandboxCommand}, {loadScenario}] = await Promise.all([import('./sandbox/command.js'), import('./sandbox/scenarios/index.js')]);
+      process.once('SIGINT', onSignal);
+      await runSandboxCommand({port: command.port, scenario: loadScenario(command.scenario), latencyMs: command.latencyMs, stdout: process.stdout, signal: controller.signal});
+      return 0;
+    }
+    // In the non-interactive run Ctrl-C aborts the in-flight calls; the interactive app owns it.
+    if (command.json || !process.stdin.isTTY) process.once('SIGINT', onSignal);
+    return await runWalk(command, controller.signal);
+  } catch (error) {
+    if (controller.signal.aborted) {
+      process.stderr.write('apigw-doctor: cancelled.\n');
+      return 130;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`apigw-doctor: ${error.message}\nRun apigw-doctor --help for usage.\n`);
+      return 2;
+    }
+    process.stderr.write(`apigw-doctor: ${describeFatalError(error)}\n`);
+    return 2;
+  } finally {
+    flushKeptOutput();
+  }
+}
+
+const exitCode = await main(process.argv.slice(2));
+// Exit explicitly once stdout has drained: idle keep-alive sockets of the SDK's HTTP agent
+// must not hold a finished run open.
+process.stdout.write('', () => process.exit(exitCode));

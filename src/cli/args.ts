@@ -1,0 +1,107 @@
+// Command-line arguments → a typed command. The CLI's flags are a public contract
+// (shared/design.md § Command line); meow rejects unknown flags with exit 2.
+import meow from 'meow';
+import {scenarioNames, type ScenarioName} from '../sandbox/scenario.js';
+import {helpText} from './help.js';
+import pkg from '../../package.json' with {type: 'json'};
+
+export const defaultDemoScenario: ScenarioName = 'lambda-error';
+const httpMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ANY'];
+
+export interface WalkCommand {
+  readonly kind: 'walk';
+  readonly url?: string;
+  readonly method: string;
+  readonly profile?: string;
+  readonly region?: string;
+  readonly identityPool?: string;
+  readonly sinceMs: number;
+  readonly json: boolean;
+  readonly report?: string;
+  readonly force: boolean;
+  readonly demo?: ScenarioName;
+}
+
+export interface SandboxCommand {
+  readonly kind: 'sandbox';
+  readonly port: number;
+  readonly scenario: ScenarioName;
+  readonly latencyMs: number;
+}
+
+export type Command = WalkCommand | SandboxCommand;
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** "90s", "30m", "1h", "2d" → milliseconds. */
+export function parseDuration(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(s|m|h|d)$/i.exec(text.trim());
+  if (!match) throw new UsageError(`--since "${text}" is not a duration; use e.g. 30m, 1h, 6h or 2d.`);
+  const unit = {s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000}[match[2]!.toLowerCase() as 's' | 'm' | 'h' | 'd'];
+  const ms = Number(match[1]) * unit;
+  if (ms <= 0 || ms > 30 * 86_400_000) throw new UsageError(`--since must be between 1s and 30d (got "${text}").`);
+  return ms;
+}
+
+function parseScenario(name: string, flag: string): ScenarioName {
+  if ((scenarioNames as readonly string[]).includes(name)) return name as ScenarioName;
+  throw new UsageError(`Unknown scenario "${name}" for ${flag}. Scenarios: ${scenarioNames.join(', ')}.`);
+}
+
+export function parseArgs(argv: readonly string[]): Command {
+  const cli = meow(helpText, {
+    importMeta: import.meta,
+    argv: [...argv],
+    pkg,
+    description: false,
+    allowUnknownFlags: false,
+    flags: {
+      method: {type: 'string', shortFlag: 'X', default: 'GET'},
+      profile: {type: 'string'},
+      region: {type: 'string'},
+      identityPool: {type: 'string'},
+      since: {type: 'string', default: '1h'},
+      json: {type: 'boolean', default: false},
+      report: {type: 'string'},
+      force: {type: 'boolean', default: false},
+      demo: {type: 'boolean', default: false},
+      port: {type: 'number'},
+      scenario: {type: 'string'},
+      latency: {type: 'number'},
+    },
+  });
+  const {flags, input} = cli;
+
+  if (input[0] === 'sandbox') {
+    if (input.length > 1) throw new UsageError(`Unexpected argument "${input[1]}" after "sandbox".`);
+    const port = flags.port ?? 4566;
+    if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a port number (got ${String(flags.port)}).`);
+    const latencyMs = flags.latency ?? 0;
+    if (!(latencyMs >= 0)) throw new UsageError('--latency must be a number of milliseconds ≥ 0.');
+    return {kind: 'sandbox', port, scenario: parseScenario(flags.scenario ?? 'healthy', '--scenario'), latencyMs};
+  }
+  for (const flag of ['port', 'scenario', 'latency'] as const) {
+    if (flags[flag] !== undefined) throw new UsageError(`--${flag} only applies to "apigw-doctor sandbox".`);
+  }
+
+  const method = flags.method.toUpperCase();
+  if (!httpMethods.includes(method)) throw new UsageError(`--method "${flags.method}" is not an HTTP method (${httpMethods.join(', ')}).`);
+  if (input.length > 1) throw new UsageError(`Expected one URL, got ${input.length} arguments.`);
+  const common = {
+    kind: 'walk' as const,
+    method,
+    profile: flags.profile,
+    region: flags.region,
+    identityPool: flags.identityPool,
+    sinceMs: parseDuration(flags.since),
+    json: flags.json,
+    report: flags.report,
+    force: flags.force,
+  };
+  if (flags.demo) {
+    return {...common, demo: parseScenario(input[0] ?? defaultDemoScenario, '--demo')};
+  }
+  return {...common, url: input[0]};
+}

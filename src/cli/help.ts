@@ -1,0 +1,36 @@
+export const helpText = `
+  Walks a failing Amazon API Gateway → AWS Lambda request stage by stage against what
+  is really deployed, and says what is wrong and how to fix it.
+
+  Usage
+    $ apigw-doctor [URL] [options]
+    $ apigw-doctor --demo [SCENARIO]          walk a built-in broken stack (no AWS account)
+    $ apigw-doctor sandbox [--port N] [--scenario NAME] [--latency MS]
+
+  Options
+    --method, -X      HTTP method of the failing request (default GET)
+    --profile         AWS profile to use (the SDK's default chain otherwise)
+    --region          region for URLs that do not name one (custom domains)
+    --identity-pool   Cognito identity pool id whose role calls the API
+    --since           how far back to read logs: 30m, 1h (default), 6h, 2d
+    --json            no screens: run every stage, print one JSON report
+                      (exit 0 healthy, 1 problems found, 2 usage/credentials/network)
+    --report FILE.md  also write a Markdown report (never overwrites without --force)
+    --demo            use the embedded sandbox instead of AWS; SCENARIO is one of
+                      healthy, wrong-stage, wrong-path, wrong-region, iam-denied,
+                      lambda-error, lambda-timeout, logging-off (default lambda-error)
+    --help, --version
+
+  Sandbox options
+    --port            port to listen on (default 4566; 0 picks a free one)
+    --scenario        scenario to serve (default healthy)
+    --latency         milliseconds added to every AWS call
+
+  Examples
+    First look at a failing URL:
+      $ apigw-doctor https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/prod/notes/1 --profile dev
+    A runbook step in CI (exit code says healthy or not):
+      $ apigw-doctor https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/prod/notes --json > report.json
+    The demo:
+      $ apigw-doctor --demo iam-denied
+`;

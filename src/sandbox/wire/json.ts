@@ -78,3 +78,11 @@ export function optionalStringList(input: Record<string, unknown>, name: string)
   }
   return value as string[];
 }
+
+/** One page of a list and the opaque nextToken (absent on the last page) for Logs/Cognito lists. */
+export function jsonPage<T>(items: readonly T[], nextToken: string | undefined, limit: number): {items: T[]; nextToken?: string} {
+  const start = nextToken === undefined ? 0 : Number(Buffer.from(nextToken, 'base64url').toString('utf8').replace(/^next:/, ''));
+  if (!Number.isInteger(start) || start < 0 || start > items.length) throw new SandboxError('InvalidParameterException', 'The specified nextToken is invalid.');
+  const end = Math.min(items.length, start + limit);
+  return {items: items.slice(start, end), nextToken: end < items.length ? Buffer.from(`next:${end}`).toString('base64url') : undefined};
+}

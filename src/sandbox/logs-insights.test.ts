@@ -1,0 +1,105 @@
+import {describe, expect, it} from 'vitest';
+import type {StoredLogEvent} from './state.js';
+import type {InsightsEvent} from './logs-insights-fields.js';
+import {compileQuery, runQuery} from './logs-insights.js';
+
+const base = Date.UTC(2024, 4, 1, 12, 0, 0);
+let sequence = 0;
+function event(offsetMs: number, message: string, logStreamName = '2024/05/01/[$LATEST]abc'): InsightsEvent {
+  sequence += 1;
+  const stored: StoredLogEvent = {timestamp: base + offsetMs, ingestionTime: base + offsetMs + 200, message, eventId: String(sequence)};
+  return {accountId: '123456789012', logGroupName: '/aws/lambda/notes', logStreamName, event: stored};
+}
+
+const events = [
+  event(0, 'START RequestId: r1 Version: $LATEST'),
+  event(10, '2024-05-01T12:00:00.010Z\tr1\tINFO\tuser=alice action=list latency=12'),
+  event(20, 'REPORT RequestId: r1\tDuration: 120.50 ms\tBilled Duration: 121 ms\tMemory Size: 128 MB\tMax Memory Used: 74 MB\tInit Duration: 166.62 ms'),
+  event(60_000, 'START RequestId: r2 Version: $LATEST'),
+  event(60_010, '2024-05-01T12:01:00.010Z\tr2\tERROR\tInvoke Error \t{"errorType":"TypeError","errorMessage":"x is undefined"}'),
+  event(60_020, 'REPORT RequestId: r2\tDuration: 900.00 ms\tBilled Duration: 900 ms\tMemory Size: 128 MB\tMax Memory Used: 128 MB'),
+  event(400_000, '{"level":"ERROR","requestId":"r3","message":"db down","metrics":{"durationMs":1500}}', 'other-stream'),
+];
+
+function run(query: string, limit = 10_000) {
+  return runQuery(compileQuery(query), events, limit);
+}
+
+function table(query: string, limit?: number): Array<Record<string, string>> {
+  return run(query, limit).rows.map((row) => Object.fromEntries(row.filter((cell) => cell.field !== '@ptr').map((cell) => [cell.field, cell.value])));
+}
+
+describe('Logs Insights: fields, filter, sort, limit', () => {
+  it('defaults to @timestamp and @message, with @ptr on every event row', () => {
+    const {rows, statistics} = run('filter @message like /Invoke Error/');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.map((cell) => cell.field)).toEqual(['@timestamp', '@message', '@ptr']);
+    expect(rows[0]![0]!.value).toBe('2024-05-01 12:01:00.010');
+    expect(statistics).toMatchObject({recordsScanned: 7, recordsMatched: 1});
+  });
+
+  it('discovers Lambda REPORT fields and sorts/limits', () => {
+    expect(table('filter @type = "REPORT" | fields @requestId, @duration, @maxMemoryUsed / 1000 / 1000 as memMB | sort @duration desc | limit 1')).toEqual([
+      {'@requestId': 'r2', '@duration': '900', memMB: '128'},
+    ]);
+    expect(table('fields @initDuration | filter ispresent(@initDuration)')).toEqual([{'@initDuration': '166.62'}]);
+  });
+
+  it('filters with like "text", =~, in, and/or/not and JSON-discovered fields', () => {
+    expect(table('filter @message like "ERROR" or level = "ERROR" | display @logStream')).toEqual([{'@logStream': '2024/05/01/[$LATEST]abc'}, {'@logStream': 'other-stream'}]);
+    expect(table('filter metrics.durationMs >= 1000 and not (requestId in ["r1", "r2"]) | fields message')).toEqual([{message: 'db down'}]);
+    expect(table('filter @message =~ /^START/ and @requestId != "r1" | fields @requestId')).toEqual([{'@requestId': 'r2'}]);
+  });
+
+  it('parses with a glob and with a named-group regex', () => {
+    expect(table('filter @message like /user=/ | parse @message "user=* action=* latency=*" as user, action, latency | display user, action, latency')).toEqual([
+      {user: 'alice', action: 'list', latency: '12'},
+    ]);
+    expect(table('parse @message /"errorType":"(?<errorType>[^"]+)"/ | filter ispresent(errorType) | fields errorType')).toEqual([{errorType: 'TypeError'}]);
+  });
+
+  it('keeps the top rows of a sort with a bounded heap', () => {
+    expect(table('sort @timestamp desc | limit 2 | fields @message').map((row) => row['@message'])).toEqual([
+      '{"level":"ERROR","requestId":"r3","message":"db down","metrics":{"durationMs":1500}}',
+      'REPORT RequestId: r2\tDuration: 900.00 ms\tBilled Duration: 900 ms\tMemory Size: 128 MB\tMax Memory Used: 128 MB',
+    ]);
+    expect(run('fields @message', 3).rows).toHaveLength(3);
+  });
+});
+
+describe('Logs Insights: stats', () => {
+  it('aggregates with count(*), max, avg by a field', () => {
+    expect(table('filter @type = "REPORT" | stats count(*) as n, max(@duration), avg(@billedDuration) as billed')).toEqual([{n: '2', 'max(@duration)': '900', billed: '510.5'}]);
+    expect(table('filter ispresent(@requestId) | stats count(*) as lines by @requestId | sort lines desc')).toEqual([
+      {'@requestId': 'r1', lines: '2'},
+      {'@requestId': 'r2', lines: '2'},
+    ]);
+  });
+
+  it('bins by time and renders bins as timestamps, without @ptr', () => {
+    const {rows} = run('stats count(*) by bin(5m)');
+    expect(rows.map((row) => row.map((cell) => [cell.field, cell.value]))).toEqual([
+      [
+        ['bin(5m)', '2024-05-01 12:00:00.000'],
+        ['count(*)', '6'],
+      ],
+      [
+        ['bin(5m)', '2024-05-01 12:05:00.000'],
+        ['count(*)', '1'],
+      ],
+    ]);
+  });
+});
+
+describe('Logs Insights: malformed queries', () => {
+  it.each([
+    ['unknown command', 'select * from logs'],
+    ['unknown function', 'stats median(@duration)'],
+    ['stats without aggregate', 'stats @duration by @requestId'],
+    ['parse glob/name mismatch', 'parse @message "a=* b=*" as a'],
+    ['dangling pipe', 'fields @message |'],
+    ['bad limit', 'limit -1'],
+  ])('%s → MalformedQueryException', (_name, query) => {
+    expect(() => compileQuery(query)).toThrow(expect.objectContaining({code: 'MalformedQueryException'}));
+  });
+});

@@ -10,13 +10,15 @@ describe('readProbe', () => {
     [answer(403, '{"message":"Missing Authentication Token"}', {'x-amzn-errortype': 'MissingAuthenticationTokenException:http://internal.amazon.com/coral/'}), 'missing-auth-token'],
     [answer(403, '{"message":"Forbidden"}', {'x-amzn-errortype': 'ForbiddenException'}), 'forbidden'],
     [answer(404, '{"message":"Not Found"}', {'apigw-requestid': 'Ab1='}), 'not-found'],
-    [answer(502, '{"message": "Internal server error"}', {'x-amzn-requestid': 'r'}), 'integration-failed'],
+    [answer(502, '{"message": "Internal server error"}', {'x-amzn-requestid': 'r', 'x-amz-apigw-id': 'a'}), 'integration-failed'],
     [answer(500, '{"message":"Internal Server Error"}', {'apigw-requestid': 'r'}), 'integration-failed'],
-    [answer(504, '{"message": "Endpoint request timed out"}', {'x-amzn-requestid': 'r'}), 'integration-timeout'],
+    [answer(504, '{"message": "Endpoint request timed out"}', {'x-amzn-requestid': 'r', 'x-amz-apigw-id': 'a'}), 'integration-timeout'],
     [answer(503, '{"message":"Service Unavailable"}', {'apigw-requestid': 'r'}), 'integration-timeout'],
     [answer(401, '{"message":"Unauthorized"}'), 'unauthorized'],
-    [answer(200, '{"notes":[]}', {'x-amzn-requestid': 'r'}), 'answered'],
+    [answer(200, '{"notes":[]}', {'x-amzn-requestid': 'r', 'x-amz-apigw-id': 'a'}), 'answered'],
     [answer(404, '<!DOCTYPE html><title>404 Not Found</title>', {'content-type': 'text/html'}), 'inconclusive'],
+    // moto takes /_aws/… for an S3 bucket: an AWS request id, but not API Gateway's answer.
+    [answer(404, '<Error><Code>NoSuchBucket</Code></Error>', {'x-amzn-requestid': 'r', 'content-type': 'application/xml'}), 'inconclusive'],
     [{kind: 'failed', requestedUrl: url, reason: 'dns', message: 'getaddrinfo ENOTFOUND'} as const, 'host-not-found'],
     [{kind: 'failed', requestedUrl: url, reason: 'refused', message: 'connect ECONNREFUSED'} as const, 'inconclusive'],
   ])('%# → %s', (result, verdict) => {
@@ -31,7 +33,7 @@ describe('readProbe', () => {
   });
 
   it('sanitises what the server sent', () => {
-    const reading = readProbe(answer(200, '\u001b]0;pwned\u0007ok\u001b[2J', {'x-amzn-requestid': 'r'}), 'GET', url);
+    const reading = readProbe(answer(200, '\u001b]0;pwned\u0007ok\u001b[2J', {'apigw-requestid': 'r'}), 'GET', url);
     expect(reading.evidence.text).not.toMatch(/\u001b/);
   });
 

@@ -106,7 +106,9 @@ function readAnswer(result: ProbeResult, method: string): ProbeReading {
   const errorType = result.headers['x-amzn-errortype']?.split(':')[0];
   const requestId = result.headers['x-amzn-requestid'] ?? result.headers['apigw-requestid'];
   const message = messageOf(result.body);
-  const fromApiGateway = errorType !== undefined || requestId !== undefined || gatewayMessages.test(message ?? '');
+  // x-amzn-RequestId alone proves nothing: every AWS service (and moto's S3 fallback) sends it.
+  const gatewayHeader = errorType !== undefined || result.headers['x-amz-apigw-id'] !== undefined || result.headers['apigw-requestid'] !== undefined;
+  const fromApiGateway = gatewayHeader || gatewayMessages.test(message ?? '');
   if (!fromApiGateway) {
     return {verdict: 'inconclusive', status: result.status, summary: `${summaries.inconclusive} (HTTP ${result.status} without API Gateway's headers or error body)`, evidence};
   }

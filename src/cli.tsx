@@ -6,11 +6,16 @@ import {parseArgs, UsageError, type WalkCommand} from './cli/args.js';
 import {describeFatalError} from './cli/fatal.js';
 import pkg from '../package.json' with {type: 'json'};
 
+/** CI as Ink's is-in-ci reads it: set to anything but "0"/"false". */
+function runningInCi(env: NodeJS.ProcessEnv): boolean {
+  return env.CI !== undefined && env.CI !== '0' && env.CI !== 'false';
+}
+
 async function runWalk(command: WalkCommand, signal: AbortSignal): Promise<number> {
   const [{createRuntime}, {stages}] = await Promise.all([import('./run/runtime.js'), import('./checks/index.js')]);
   const runtime = await createRuntime(command);
   try {
-    const interactive = !command.json && process.stdin.isTTY === true && process.stdout.isTTY === true && !process.env.CI;
+    const interactive = !command.json && process.stdin.isTTY === true && process.stdout.isTTY === true && !runningInCi(process.env);
     if (interactive) {
       const {runInteractive} = await import('./run/interactive.js');
       const result = await runInteractive(runtime, stages, {helpOpen: Boolean(command.demo)});

@@ -194,7 +194,7 @@ async function seedHttpApi(api: HttpApiSeed, clients: Clients, ids: IdMap, notSt
   if ((api.authorizers ?? []).length > 0) notStored.push(`HTTP API ${api.name}: authorizers (not seeded)`);
 }
 
-async function seedFunction(fn: FunctionSeed, accountId: string, clients: Clients, ids: IdMap, notStored: string[]): Promise<void> {
+async function seedFunction(fn: FunctionSeed, clients: Clients, ids: IdMap, notStored: string[]): Promise<void> {
   const lambda = clients.lambda(fn.region);
   const zip = zipSync(Object.fromEntries(Object.entries(fn.code).map(([name, text]) => [name, strToU8(text)])));
   await lambda.send(
@@ -220,7 +220,6 @@ async function seedFunction(fn: FunctionSeed, accountId: string, clients: Client
         Action: String(statement.Action),
         Principal: principal,
         SourceArn: sourceArn && ids.rewrite(sourceArn),
-        SourceAccount: principal === undefined ? undefined : accountId,
       }),
     );
   }
@@ -267,7 +266,7 @@ export async function seedMoto(scenario: Scenario, clientConfig: SeedClientConfi
     await seedIam(scenario, clients, ids);
     for (const api of scenario.restApis) await seedRestApi(api, clients, ids);
     for (const api of scenario.httpApis) await seedHttpApi(api, clients, ids, notStored);
-    for (const fn of scenario.functions) await seedFunction(fn, scenario.accountId, clients, ids, notStored);
+    for (const fn of scenario.functions) await seedFunction(fn, clients, ids, notStored);
     for (const group of scenario.logGroups) await seedLogGroup(group, now, clients);
     await seedDomains(scenario, clients, ids);
     for (const [region, account] of Object.entries(scenario.apiGatewayAccounts)) {

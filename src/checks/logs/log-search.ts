@@ -56,6 +56,8 @@ export interface LogSearchOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: SearchProgress) => void;
   readonly insightsTiming?: InsightsTiming;
+  /** Overrides PAGING_EVENT_BUDGET (tests exercise the switch without 20k events). */
+  readonly pagingEventBudget?: number;
 }
 
 function insightsTimestamp(value: string | undefined): number {
@@ -69,8 +71,9 @@ async function pageSearch(logs: CloudWatchLogsPort, request: LogSearchRequest, o
   const assembler = createStreamAssembler((event) => aggregate.add(event));
   let seen = 0;
   let pages = 0;
+  const budget = options.pagingEventBudget ?? PAGING_EVENT_BUDGET;
   const result = await logs.filterLogEvents(
-    {...request, filterPattern: LAMBDA_FILTER_PATTERN, maxEvents: PAGING_EVENT_BUDGET},
+    {...request, filterPattern: LAMBDA_FILTER_PATTERN, maxEvents: budget},
     (events) => {
       for (const event of events) assembler.push(event);
       seen += events.length;
@@ -80,7 +83,7 @@ async function pageSearch(logs: CloudWatchLogsPort, request: LogSearchRequest, o
     {signal: options.signal},
   );
   assembler.flush();
-  return {summary: aggregate.summary(), events: result.events, truncated: result.events >= PAGING_EVENT_BUDGET};
+  return {summary: aggregate.summary(), events: result.events, truncated: result.events >= budget};
 }
 
 type InsightsAttempt = {readonly kind: 'trusted'; readonly summary: LambdaLogSummary; readonly rows: number} | {readonly kind: 'untrusted'; readonly reason: string};
@@ -138,10 +141,11 @@ export async function searchLambdaLog(logs: CloudWatchLogsPort, request: LogSear
   const paged = await pageSearch(logs, request, options);
   if (!paged.truncated) return finish({method: 'filter', complete: true, notes, eventsScanned: paged.events, summary: paged.summary});
 
-  notes.push(`FilterLogEvents matched more than ${PAGING_EVENT_BUDGET} lines; switching to Logs Insights.`);
+  const budget = options.pagingEventBudget ?? PAGING_EVENT_BUDGET;
+  notes.push(`FilterLogEvents matched more than ${budget} lines; switching to Logs Insights.`);
   const attempt = windowMs > INSIGHTS_WINDOW_THRESHOLD_MS ? undefined : await insightsSearch(logs, request, options);
   if (attempt?.kind === 'trusted') return finish(fromInsights(attempt));
   if (attempt) notes.push(`${attempt.reason}.`);
-  notes.push(`Only the oldest ${PAGING_EVENT_BUDGET} matching lines of the window were read; narrow --since to search the rest.`);
+  notes.push(`Only the oldest ${budget} matching lines of the window were read; narrow --since to search the rest.`);
   return finish({method: 'filter', complete: false, notes, eventsScanned: paged.events, summary: paged.summary});
 }

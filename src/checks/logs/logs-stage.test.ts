@@ -134,3 +134,27 @@ describe('logs stage', () => {
     await expect(run(scenario, {fake})).rejects.toMatchObject({kind: 'CredentialsExpired'});
   });
 });
+
+describe('a paging run that hits its budget', () => {
+  const budgeted = createLogsStage({search: {pagingEventBudget: 10}});
+  const runBudgeted = async (fake: FakeAws, scenario: Scenario) =>
+    (await budgeted.run(stageContext(fake, {account: scenario.accountId, endpoint: notesEndpointFacts(scenario)}, {now}))).facts.logs as LogsFacts;
+
+  it('switches to Insights', async () => {
+    const scenario = loadScenario('lambda-error', now);
+    const rows = [{'@timestamp': String(now - 1000), '@message': `REPORT RequestId: x\tDuration: 5.00 ms\tMemory Size: 256 MB\tMax Memory Used: 80 MB\t`, '@logStream': 's'}];
+    const logs = await runBudgeted(new FakeAws(scenario, {now, queryResults: () => ({status: 'Complete', rows, recordsMatched: 1, recordsScanned: 40})}), scenario);
+    expect(logs.lambdaLog).toMatchObject({method: 'insights', complete: true, eventsScanned: 1});
+    expect(logs.lambdaLog?.notes[0]).toBe('FilterLogEvents matched more than 10 lines; switching to Logs Insights.');
+  });
+
+  it('says the search was partial when Insights cannot run, instead of "no errors"', async () => {
+    // healthy leaves 9 matching lines (its REPORTs): a budget of 5 cuts the search short.
+    const scenario = loadScenario('healthy', now);
+    const outcome = await createLogsStage({search: {pagingEventBudget: 5}}).run(stageContext(new FakeAws(scenario, {now}), {account: scenario.accountId, endpoint: notesEndpointFacts(scenario)}, {now}));
+    const partial = outcome.findings.find((finding) => finding.id === 'lambda-logs-partly-searched');
+    expect(partial?.severity).toBe('info');
+    expect(partial?.detail).toContain('Only the oldest 5 matching lines of the window were read');
+    expect(outcome.findings.find((finding) => finding.id === 'lambda-logs-clean')).toBeUndefined();
+  });
+});

@@ -1,6 +1,7 @@
 // The sandbox server's common behaviour, seen from outside: unsigned and unknown requests,
 // headers on every answer, the call log, latency, and every fault kind as the SDK sees it.
 import {APIGatewayClient, GetRestApiCommand, GetRestApisCommand, paginateGetResources} from '@aws-sdk/client-api-gateway';
+import {CloudWatchLogsClient, DescribeLogGroupsCommand} from '@aws-sdk/client-cloudwatch-logs';
 import {GetCallerIdentityCommand, STSClient} from '@aws-sdk/client-sts';
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {loadScenario} from '../../src/sandbox/scenarios/index.js';
@@ -57,6 +58,8 @@ describe('sandbox server', () => {
       {action: 'apigateway:GetRestApis', region: 'ap-south-1'},
       {action: 'sts:GetCallerIdentity', region: 'us-east-1'},
     ]);
+    await new CloudWatchLogsClient({...sandbox.clientConfig, region: 'eu-west-1'}).send(new DescribeLogGroupsCommand({}));
+    expect(sandbox.calls.at(-1)).toEqual({action: 'logs:DescribeLogGroups', region: 'eu-west-1'});
   });
 
   it('throttles; the SDK retries and gives up with TooManyRequestsException / Throttling', async () => {
@@ -69,8 +72,9 @@ describe('sandbox server', () => {
     const sts = new STSClient({...sandbox.clientConfig, maxAttempts: 3});
     expect((await sts.send(new GetCallerIdentityCommand({}))).Account).toBe('123456789012');
     expect(sandbox.calls.slice(before + 3).map((call) => call.action)).toEqual(['sts:GetCallerIdentity', 'sts:GetCallerIdentity']);
-    sandbox.setFaults([{action: 'sts:GetCallerIdentity', kind: 'throttle'}]);
+    sandbox.setFaults([{action: 'sts:GetCallerIdentity', kind: 'throttle'}, {action: 'logs:DescribeLogGroups', kind: 'throttle'}]);
     await expect(new STSClient(sandbox.clientConfig).send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({name: 'Throttling'});
+    await expect(new CloudWatchLogsClient(sandbox.clientConfig).send(new DescribeLogGroupsCommand({}))).rejects.toMatchObject({name: 'ThrottlingException', $metadata: {httpStatusCode: 400}});
   });
 
   it('denies access with the caller and action in the message', async () => {
@@ -81,6 +85,10 @@ describe('sandbox server', () => {
       $metadata: {httpStatusCode: 403},
     });
     await expect(new STSClient(sandbox.clientConfig).send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({name: 'AccessDenied'});
+    await expect(new CloudWatchLogsClient(sandbox.clientConfig).send(new DescribeLogGroupsCommand({}))).rejects.toMatchObject({
+      name: 'AccessDeniedException',
+      message: 'User: arn:aws:iam::123456789012:user/sandbox is not authorized to perform: logs:DescribeLogGroups on resource: arn:aws:logs:us-east-1:123456789012:*',
+    });
   });
 
   it('expires the token', async () => {
@@ -90,6 +98,7 @@ describe('sandbox server', () => {
       message: 'The security token included in the request is expired',
     });
     await expect(new STSClient(sandbox.clientConfig).send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({name: 'ExpiredToken'});
+    await expect(new CloudWatchLogsClient(sandbox.clientConfig).send(new DescribeLogGroupsCommand({}))).rejects.toMatchObject({name: 'ExpiredTokenException'});
   });
 
   it('drops the connection, optionally only on the Nth page', async () => {

@@ -6,7 +6,9 @@ import {encodeJsonError, serveJson} from '../wire/json.js';
 import {encodeQueryError, serveQuery} from '../wire/query.js';
 import {apigatewayService} from './apigateway.js';
 import {apigatewayv2Service} from './apigatewayv2.js';
+import {cognitoIdentityService} from './cognito-identity.js';
 import {lambdaService} from './lambda.js';
+import {logsService} from './logs.js';
 import {iamService} from './iam.js';
 import {stsService} from './sts.js';
 
@@ -33,5 +35,5 @@ export interface ServiceRegistry {
 export const serviceRegistry: ServiceRegistry = {
   rest: [apigatewayv2Service, lambdaService, apigatewayService],
   query: {services: [iamService, stsService], serve: serveQuery, encodeError: encodeQueryError},
-  json: {services: [], serve: serveJson, encodeError: encodeJsonError},
+  json: {services: [logsService, cognitoIdentityService], serve: serveJson, encodeError: encodeJsonError},
 };

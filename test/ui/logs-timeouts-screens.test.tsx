@@ -13,7 +13,7 @@ import {LogsScreen} from '../../src/ui/screens/LogsScreen.js';
 import {TimeoutsScreen} from '../../src/ui/screens/TimeoutsScreen.js';
 import type {StageScreenProps} from '../../src/ui/screens/types.js';
 import {FakeAws} from '../helpers/fake-ports.js';
-import {cleanupInk, ENTER, press, pressNoChange, renderInk, waitForText} from '../helpers/ink.js';
+import {ARROW_DOWN, cleanupInk, ENTER, press, pressNoChange, renderInk, waitForText} from '../helpers/ink.js';
 import {notesEndpointFacts, stageContext} from '../helpers/walk-context.js';
 
 afterEach(() => cleanupInk());
@@ -29,7 +29,7 @@ async function outcomes(name: string, path = '/notes/7') {
   return {logs, timeouts, facts: {...base, ...logs.facts, ...timeouts.facts}};
 }
 
-function props(stage: 'logs' | 'timeouts', outcome: StageOutcome, facts: WalkFacts, opened: Finding[]): StageScreenProps {
+function props(stage: 'logs' | 'timeouts', outcome: StageOutcome, facts: WalkFacts, opened: Finding[], actions: Array<[string, unknown]> = []): StageScreenProps {
   return {
     stage: {id: stage, title: stage},
     outcome,
@@ -38,7 +38,7 @@ function props(stage: 'logs' | 'timeouts', outcome: StageOutcome, facts: WalkFac
     isActive: true,
     width: 80,
     height: 22,
-    onAction: () => undefined,
+    onAction: (name, payload) => actions.push([name, payload]),
     onRetryWithInput: () => undefined,
     onOpenEvidence: (finding) => opened.push(finding),
     onNext: () => undefined,
@@ -88,6 +88,17 @@ describe('LogsScreen', () => {
     fits(frame);
     await pressNoChange(ui, ENTER);
     expect(opened[0]?.id).toBe('execution-logging-off');
+  });
+
+  it('offers a wider window as the last choice, which asks the stage to search again', async () => {
+    const {logs, facts} = await outcomes('healthy');
+    const actions: Array<[string, unknown]> = [];
+    const ui = renderInk(<LogsScreen {...props('logs', logs, facts, [], actions)} />);
+    await waitForText(ui, '↻ Search a wider window: the last 6h');
+    // Rows: the clean-log finding, then the widen choice.
+    await press(ui, ARROW_DOWN);
+    await pressNoChange(ui, ENTER);
+    expect(actions).toEqual([['widen-window', {sinceMs: 6 * 3_600_000}]]);
   });
 });
 

@@ -35,14 +35,14 @@ export interface LogsStageOptions {
 }
 
 export const logsExplain = [
-  'Reads what the Lambda function itself logged in the window (--since; widen it on screen) and groups',
+  'Reads what the Lambda function itself logged in the window (--since, default 1h; widen it from the list) and groups',
   'its failures: uncaught exceptions with their stack trace, errors while loading the code (init), and',
   'out-of-memory kills. Each failing Lambda request is tied to the API Gateway request that carried it',
   "through the stage's execution log (\"Lambda request id\"), and to this run's probe when it failed.",
   'Execution logs are written only when the stage asks for them AND the account has a CloudWatch role',
   'for API Gateway in the region; nothing from before logging was switched on can be recovered.',
   'HTTP APIs have access logs only. Large windows are searched with Logs Insights, small ones page.',
-].join('\n');
+].join(' ');
 
 async function executionLoggingState(ctx: StageContext, findings: Finding[], apiId: string, stage: string): Promise<ExecutionLoggingState | undefined> {
   const route = ctx.facts.endpoint?.route;
@@ -149,6 +149,13 @@ export function onLogSearchProgress(listener: (progress: SearchProgress) => void
   return () => progressListeners.delete(listener);
 }
 
+/** The windows the screen offers, in order; "widen" moves to the next one. */
+export const WIDER_WINDOWS_MS = [3_600_000, 6 * 3_600_000, 24 * 3_600_000, 3 * 24 * 3_600_000, 7 * 24 * 3_600_000] as const;
+
+export function nextWiderWindow(currentMs: number): number | undefined {
+  return WIDER_WINDOWS_MS.find((candidate) => candidate > currentMs);
+}
+
 export function createLogsStage(options: LogsStageOptions = {}): StageDefinition {
   return {
     id: 'logs',
@@ -156,11 +163,11 @@ export function createLogsStage(options: LogsStageOptions = {}): StageDefinition
     explain: logsExplain,
     run: (ctx) => runLogs(ctx, options),
     actions: {
-      /** Payload-free: turns on INFO execution logging for the stage (after on-screen consent). */
-      'enable-execution-logging': async (ctx) => {
-        const endpoint = ctx.facts.endpoint;
-        if (endpoint?.api?.kind === 'rest' && endpoint.stage !== undefined) await ctx.aws.apigw.updateStageLogging(endpoint.api.id, endpoint.stage, 'INFO', {signal: ctx.signal});
-        return runLogs(ctx, options);
+      /** Payload {sinceMs}: search again over a wider window (the screen's "widen" choice). */
+      'widen-window': (ctx, payload) => {
+        const sinceMs = (payload as {sinceMs?: unknown} | undefined)?.sinceMs;
+        if (typeof sinceMs !== 'number' || !(sinceMs > 0)) throw new Error('widen-window needs {sinceMs: number}');
+        return runLogs({...ctx, input: {...ctx.input, sinceMs}}, options);
       },
     },
   };

@@ -128,6 +128,14 @@ describe('logs stage', () => {
     expect(byId('lambda-error')).toBeDefined();
   });
 
+  it('the widen-window action searches again over the wider window', async () => {
+    const scenario = loadScenario('healthy', now);
+    const ctx = stageContext(new FakeAws(scenario, {now}), {account: scenario.accountId, endpoint: notesEndpointFacts(scenario)}, {now});
+    const outcome = await stage.actions!['widen-window']!(ctx, {sinceMs: 6 * 3_600_000});
+    const logs = outcome.facts.logs as LogsFacts;
+    expect(logs.window).toEqual({startTime: now - 6 * 3_600_000, endTime: now});
+  });
+
   it('fatal errors propagate', async () => {
     const scenario = loadScenario('healthy', now);
     const fake = new FakeAws(scenario, {now}).fail('logs', 'filterLogEvents', 'CredentialsExpired');

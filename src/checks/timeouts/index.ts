@@ -43,7 +43,7 @@ export const timeoutsExplain = [
   'Gateway has answered 504/503. The advice depends on the handler: a callback handler waits for an',
   'empty event loop (an open DB pool holds it: context.callbackWaitsForEmptyEventLoop = false); an',
   'async one answers when its promise settles, so the time goes into slow downstream calls.',
-].join('\n');
+].join(' ');
 
 function seconds(ms: number | undefined): string {
   return ms === undefined ? '?' : `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 2)} s`;

@@ -6,7 +6,7 @@
 import {Box, Text} from 'ink';
 import {useState} from 'react';
 import {sortFindings, type Evidence, type Finding} from '../../checks/findings.js';
-import type {ErrorGroup, LogsFacts} from '../../checks/logs/index.js';
+import {nextWiderWindow, type ErrorGroup, type LogsFacts} from '../../checks/logs/index.js';
 import {apiRequestFor} from '../../checks/logs/logs-findings.js';
 import {sanitizeLine} from '../../report/sanitize.js';
 import {findingSummaryLines} from '../components/finding-lines.js';
@@ -16,14 +16,14 @@ import {truncate} from '../text.js';
 import {severitySymbol} from '../theme.js';
 import type {StageScreenProps} from './types.js';
 
-type Choice = {readonly kind: 'group'; readonly index: number} | {readonly kind: 'finding'; readonly index: number};
+type Choice = {readonly kind: 'group'; readonly index: number} | {readonly kind: 'finding'; readonly index: number} | {readonly kind: 'widen'; readonly sinceMs: number};
 
 const errorFindingIds = new Set(['lambda-error', 'lambda-init-error', 'lambda-out-of-memory']);
 const categoryLabel = {error: 'exception', init: 'init error', oom: 'out of memory'} as const;
 const listRowsMax = 8;
 
 const clock = (ms: number): string => new Date(ms).toISOString().slice(11, 19);
-const span = (ms: number): string => (ms % 3_600_000 === 0 ? `${ms / 3_600_000}h` : `${Math.round(ms / 60_000)}m`);
+const span = (ms: number): string => (ms % 86_400_000 === 0 ? `${ms / 86_400_000}d` : ms % 3_600_000 === 0 ? `${ms / 3_600_000}h` : `${Math.round(ms / 60_000)}m`);
 
 export function groupRow(group: ErrorGroup): string {
   // Count and time first: a long signature is what gets cut at the terminal's edge.
@@ -80,15 +80,17 @@ function previewLines(group: ErrorGroup | undefined, width: number, rows: number
   return [...lines.slice(0, Math.max(0, rows - 1)), {text: `… ${lines.length - rows + 1} more lines · Enter opens the whole trace`, role: 'muted'}];
 }
 
-export function LogsScreen({outcome, facts, width, height, isActive, onOpenEvidence}: StageScreenProps) {
+export function LogsScreen({outcome, facts, width, height, isActive, onOpenEvidence, onAction}: StageScreenProps) {
   const logs = outcome.facts.logs ?? facts.logs;
   const groups = logs?.lambdaLog?.summary.errorGroups ?? [];
   const others = sortFindings(outcome.findings.filter((finding) => !errorFindingIds.has(finding.id)));
   const [highlighted, setHighlighted] = useState<Choice | undefined>(undefined);
   const header = searchedLines(logs, width);
+  const wider = logs?.lambdaLogGroup ? nextWiderWindow(logs.window.endTime - logs.window.startTime) : undefined;
   const items = [
     ...groups.map((group, index) => ({key: `group-${index}`, label: groupRow(group), value: {kind: 'group', index} as Choice})),
     ...others.map((finding, index) => ({key: `finding-${index}`, label: `${severitySymbol[finding.severity]} ${sanitizeLine(finding.title)}`, value: {kind: 'finding', index} as Choice})),
+    ...(wider === undefined ? [] : [{key: 'widen', label: `↻ Search a wider window: the last ${span(wider)}`, value: {kind: 'widen', sinceMs: wider} as Choice}]),
   ];
   const listRows = Math.min(items.length, listRowsMax, Math.max(1, height - header.length - 3));
   const current = highlighted ?? items[0]?.value;
@@ -110,11 +112,12 @@ export function LogsScreen({outcome, facts, width, height, isActive, onOpenEvide
               const group = choice.kind === 'group' ? groups[choice.index] : undefined;
               if (group && logs) onOpenEvidence(groupFinding(group, logs));
               else if (choice.kind === 'finding') onOpenEvidence(others[choice.index]!);
+              else if (choice.kind === 'widen') onAction('widen-window', {sinceMs: choice.sinceMs});
             }}
           />
         )}
       </Box>
-      {current && previewRows > 0 ? (
+      {current && current.kind !== 'widen' && previewRows > 0 ? (
         <Box marginTop={1}>
           <Lines lines={current.kind === 'group' ? previewLines(groups[current.index], width, previewRows) : findingSummaryLines(others[current.index]!, width, previewRows)} />
         </Box>

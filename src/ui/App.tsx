@@ -17,6 +17,7 @@ import {useStageRunner, type MakeContext} from './hooks/useStageRunner.js';
 import {useTerminalSize} from './hooks/useTerminalSize.js';
 import {useKeysAvailable, useWalkKeys} from './hooks/useWalkKeys.js';
 import {keyHints} from './keys.js';
+import {stageScreens, type StageScreens} from './screens/index.js';
 import {SummaryScreen} from './screens/SummaryScreen.js';
 import {ThemeProvider, themeFromEnv} from './theme.js';
 
@@ -36,13 +37,15 @@ export interface AppProps {
   readonly helpOpenByDefault?: boolean;
   /** Run the first stage at once (default); otherwise it waits for Enter. */
   readonly autoStart?: boolean;
+  /** Which screen shows which stage; stages without one get the generic findings screen. */
+  readonly screens?: StageScreens;
 }
 
 // Header (2) + stepper (1) + gap (1) + footer (1), and one spare row: a frame as tall as
 // the terminal makes Ink clear the whole screen on every redraw.
 const chromeRows = 6;
 
-export function App({stages, input, makeContext, header, helpOpenByDefault = false, autoStart = true}: AppProps) {
+export function App({stages, input, makeContext, header, helpOpenByDefault = false, autoStart = true, screens = stageScreens}: AppProps) {
   const [state, dispatch] = useReducer(walkReducer, undefined, () =>
     initialWalkState(
       stages.map((stage) => stage.id),
@@ -70,12 +73,12 @@ export function App({stages, input, makeContext, header, helpOpenByDefault = fal
     <ThemeProvider value={theme}>
       <Box flexDirection="column" width={columns}>
         <Header info={{...header, url: shownUrl, account: header.account ?? state.facts.account}} method={state.input.method} />
-        <Stepper state={state} titles={titles} />
+        <Stepper state={state} titles={titles} width={columns} />
         <Box marginTop={1} height={bodyHeight} flexDirection="column" overflowY="hidden">
           {state.evidence ? (
             <EvidenceView finding={state.evidence} width={columns} height={bodyHeight} />
           ) : index !== undefined && stage ? (
-            <StagePane state={state} index={index} stage={stage} dispatch={dispatch} width={columns} height={bodyHeight} keysAvailable={keysAvailable} />
+            <StagePane state={state} index={index} stage={stage} dispatch={dispatch} width={columns} height={bodyHeight} keysAvailable={keysAvailable} screens={screens} />
           ) : (
             <SummaryScreen
               findings={allFindings(state)}

@@ -7,7 +7,7 @@ export function Footer({hints}: {readonly hints: readonly KeyHint[]}) {
   const theme = useTheme();
   return (
     <Text wrap="truncate-end" color={theme.color('muted')}>
-      {hints.map((hint) => `${hint.keys} ${hint.label}`).join('  ·  ')}
+      {hints.map((hint) => `${hint.keys} ${hint.label}`).join(' · ')}
     </Text>
   );
 }

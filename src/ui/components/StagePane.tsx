@@ -6,7 +6,7 @@ import type {Dispatch} from 'react';
 import type {StageDefinition} from '../../checks/stage.js';
 import type {WalkEvent} from '../../flow/events.js';
 import type {WalkState} from '../../flow/state.js';
-import {screenFor} from '../screens/index.js';
+import {screenFor, type StageScreens} from '../screens/index.js';
 import {helpLines} from './help-lines.js';
 import {Lines} from './Lines.js';
 import {CallInFlight, StageStatusView} from './StageStatusView.js';
@@ -19,17 +19,18 @@ export interface StagePaneProps {
   readonly width: number;
   readonly height: number;
   readonly keysAvailable: boolean;
+  readonly screens: StageScreens;
 }
 
 const helpRowsMax = 6;
 
-export function StagePane({state, index, stage, dispatch, width, height, keysAvailable}: StagePaneProps) {
+export function StagePane({state, index, stage, dispatch, width, height, keysAvailable, screens}: StagePaneProps) {
   const entry = state.stages[index]!;
   const running = state.running;
   const help = state.helpOpen ? helpLines(stage.title, stage.explain, width, helpRowsMax) : [];
   const notice = running?.kind === 'action' || entry.error ? 2 : 0;
   const screenHeight = height - 2 - (help.length > 0 ? help.length + 1 : 0) - notice;
-  const Screen = screenFor(stage.id);
+  const Screen = screenFor(stage.id, screens);
   return (
     <Box flexDirection="column">
       <Text bold wrap="truncate-end">

@@ -8,16 +8,21 @@ import {statusRole, statusSymbol, useTheme} from '../theme.js';
 export interface StepperProps {
   readonly state: WalkState;
   readonly titles: readonly string[];
+  readonly width: number;
 }
 
-export function Stepper({state, titles}: StepperProps) {
+export function Stepper({state, titles, width}: StepperProps) {
   const theme = useTheme();
   const busy = state.running?.stage;
+  const isCurrent = (index: number) => state.screen.kind === 'stage' && state.screen.index === index;
+  // "[✔ Title]  " per stage plus "[» Summary]": when that does not fit, only the current
+  // stage keeps its title, so it is never cut off.
+  const fullLength = titles.reduce((sum, title) => sum + title.length + 6, 0) + 11;
   const steps = state.stages.map((stage, index) => ({
     key: stage.id,
     status: busy === index ? ('running' as const) : stage.status,
-    title: titles[index] ?? stage.id,
-    current: state.screen.kind === 'stage' && state.screen.index === index,
+    title: fullLength <= width || isCurrent(index) ? (titles[index] ?? stage.id) : '',
+    current: isCurrent(index),
   }));
   const onSummary = state.screen.kind === 'summary';
   return (
@@ -27,7 +32,7 @@ export function Stepper({state, titles}: StepperProps) {
           {step.current ? '[' : ''}
           <StatusMark status={step.status} />
           <Text bold={step.current} color={step.status === 'running' ? undefined : theme.color(statusRole[step.status])}>
-            {` ${step.title}`}
+            {step.title === '' ? '' : ` ${step.title}`}
           </Text>
           {step.current ? ']' : ''}
           {'  '}

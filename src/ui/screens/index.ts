@@ -11,8 +11,9 @@ import {TimeoutsScreen} from './TimeoutsScreen.js';
 import type {StageScreenProps} from './types.js';
 
 export type StageScreen = ComponentType<StageScreenProps>;
+export type StageScreens = Readonly<Partial<Record<StageId, StageScreen>>>;
 
-const stageScreens: Partial<Record<StageId, StageScreen>> = {
+export const stageScreens: StageScreens = {
   endpoint: EndpointScreen,
   identity: IdentityScreen,
   simulate: SimulateScreen,
@@ -20,8 +21,8 @@ const stageScreens: Partial<Record<StageId, StageScreen>> = {
   timeouts: TimeoutsScreen,
 };
 
-export function screenFor(stage: StageId): StageScreen {
-  return stageScreens[stage] ?? FindingsScreen;
+export function screenFor(stage: StageId, screens: StageScreens = stageScreens): StageScreen {
+  return screens[stage] ?? FindingsScreen;
 }
 
 export type {StageScreenProps} from './types.js';

@@ -123,6 +123,22 @@ describe('endpointStage over the scenario presets', () => {
     });
   });
 
+  it('HTTP API: a first segment that names no stage is part of the path on $default', async () => {
+    const outcome = await run(new FakeAws(loadScenario('healthy', now)), forbidden(), 'https://h7k2m9p4q1.execute-api.us-east-1.amazonaws.com/prod/items');
+    expect(outcome.facts.endpoint).toMatchObject({stage: '$default', route: {key: '$default', resourcePath: '$default'}});
+  });
+
+  it('HTTP API without a $default stage: an explicit stage is matched, a wrong one is stage-not-found', async () => {
+    const scenario = loadScenario('healthy', now);
+    const [api] = scenario.httpApis;
+    const live = {...scenario, httpApis: [{...api!, stages: [{stageName: 'live', autoDeploy: true}]}]};
+    const matched = await run(new FakeAws(live), forbidden(), 'https://h7k2m9p4q1.execute-api.us-east-1.amazonaws.com/live/items/3');
+    expect(matched.facts.endpoint).toMatchObject({stage: 'live', route: {key: 'GET /items/{id}'}});
+    const wrong = await run(new FakeAws(live), FakeProbe.responding(404, '{"message":"Not Found"}', {'apigw-requestid': 'x'}), 'https://h7k2m9p4q1.execute-api.us-east-1.amazonaws.com/lve/items/3');
+    expect(ids(wrong)).toEqual(['stage-not-found:error']);
+    expect(wrong.facts.endpoint?.suggestions?.[0]?.url).toBe('https://h7k2m9p4q1.execute-api.us-east-1.amazonaws.com/live/items/3');
+  });
+
   it('HTTP API answering 404 for a configured route: route-not-deployed', async () => {
     const probe = FakeProbe.responding(404, '{"message":"Not Found"}', {'apigw-requestid': 'abc='});
     const outcome = await run(new FakeAws(loadScenario('healthy', now)), probe, 'https://h7k2m9p4q1.execute-api.us-east-1.amazonaws.com/items');

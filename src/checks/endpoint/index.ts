@@ -58,7 +58,7 @@ async function locate(walk: Walk, apiId: string, region: string): Promise<{api: 
   if (search.api) {
     const api = search.api;
     const suggestion = suggest(walk, `Use ${api.region}`, {region: api.region}, region);
-    const regionOnlyFix = parts.parsed.form === 'aws' || parts.parsed.form === 'custom-domain' ? undefined : `apigw-doctor '${ctx.input.url}' --region ${api.region}`;
+    const regionOnlyFix = parts.parsed.form === 'aws' || parts.parsed.form === 'custom-domain' ? undefined : `apigw-doctor '${ctx.input.url.replaceAll("'", '%27')}' --region ${api.region}`;
     return {
       findings: [build.apiInOtherRegion({api, urlRegion: region, correctedUrl: suggestion.url, regionOnlyFix}), ...problems],
       facts: {...base, api: {kind: api.kind, id: api.id, name: api.name, region: api.region}},

@@ -64,7 +64,7 @@ interface Cursor {
 
 /** The group's events in the window, oldest first across streams. */
 export function* mergedEvents(group: StoredLogGroup, window: MergeWindow): Generator<StreamEvent> {
-  const heap = new MinHeap<Cursor>((a, b) => compareKeys(cursorKey(a), cursorKey(b)) < 0);
+  const heap = new MinHeap<Cursor>(cursorBefore);
   for (const [logStreamName, events] of group.streams) {
     if (window.streamNames && !window.streamNames.has(logStreamName)) continue;
     const index = firstAtOrAfter(events, Math.max(window.startTime, window.after?.timestamp ?? -Infinity));
@@ -80,7 +80,11 @@ export function* mergedEvents(group: StoredLogGroup, window: MergeWindow): Gener
   }
 }
 
-function cursorKey(cursor: Cursor): EventKey {
-  const event = cursor.events[cursor.index]!;
-  return {timestamp: event.timestamp, logStreamName: cursor.logStreamName, eventId: event.eventId};
+/** compareKeys(a, b) < 0 for two cursors' current events, without building keys (hot path). */
+function cursorBefore(a: Cursor, b: Cursor): boolean {
+  const x = a.events[a.index]!;
+  const y = b.events[b.index]!;
+  if (x.timestamp !== y.timestamp) return x.timestamp < y.timestamp;
+  if (x.eventId !== y.eventId) return x.eventId < y.eventId;
+  return a.logStreamName < b.logStreamName;
 }

@@ -23,16 +23,22 @@ export interface QueryOutcome {
   readonly statistics: {recordsMatched: number; recordsScanned: number; bytesScanned: number};
 }
 
+// One row per event (or per stats group). Its maps are created only when first needed:
+// most rows of a large scan are read a few times and dropped.
 class Row {
   private discovered?: Map<string, Value>;
-  readonly values = new Map<string, Value>();
+  private assigned?: Map<string, Value>;
   constructor(
     readonly source: InsightsEvent | undefined,
     readonly sequence: number,
   ) {}
 
+  set(name: string, value: Value): void {
+    (this.assigned ??= new Map()).set(name, value);
+  }
+
   get(name: string): Value {
-    if (this.values.has(name)) return this.values.get(name);
+    if (this.assigned?.has(name)) return this.assigned.get(name);
     if (!this.source) return undefined;
     const system = systemField(this.source, name);
     if (system !== undefined) return system;
@@ -225,8 +231,8 @@ function* stats(command: Extract<Command, {kind: 'stats'}>, rows: Iterable<Row>)
   let sequence = 0;
   for (const group of groups.values()) {
     const row = new Row(undefined, sequence++);
-    command.by.forEach((item: Named, i) => row.values.set(item.name, group.keys[i]));
-    command.aggregates.forEach((item, i) => row.values.set(item.name, group.accumulators[i]!.result()));
+    command.by.forEach((item: Named, i) => row.set(item.name, group.keys[i]));
+    command.aggregates.forEach((item, i) => row.set(item.name, group.accumulators[i]!.result()));
     yield row;
   }
 }
@@ -267,10 +273,10 @@ function* passThrough(command: Command, rows: Iterable<Row>): Generator<Row> {
       if (truthy(evaluate(command.expr, row))) yield row;
       continue;
     }
-    if (command.kind === 'fields') for (const item of command.items) if (item.expr.kind !== 'field' || item.expr.name !== item.name) row.values.set(item.name, valueOf(item.expr, row));
+    if (command.kind === 'fields') for (const item of command.items) if (item.expr.kind !== 'field' || item.expr.name !== item.name) row.set(item.name, valueOf(item.expr, row));
     if (command.kind === 'parse') {
       const match = command.pattern.exec(String(row.get(command.source) ?? ''));
-      if (match) command.names.forEach((name, i) => row.values.set(name, match.groups?.[name] ?? match[i + 1]));
+      if (match) command.names.forEach((name, i) => row.set(name, match.groups?.[name] ?? match[i + 1]));
     }
     yield row;
   }

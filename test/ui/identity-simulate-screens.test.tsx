@@ -67,7 +67,8 @@ describe('IdentityScreen', () => {
     expect(frame).toContain('notes_identity_pool is the best match of 2 pools');
     expect(frame).toContain('Role    arn:aws:iam::123456789012:role/Cognito_notesAuth_Role');
     expect(frame).toContain('found by GetIdentityPoolRoles');
-    expect(frame).toContain('↻ Use instead: inventory_identity_pool');
+    expect(frame).toContain('Others  inventory_identity_pool');
+    expect(frame).not.toContain('↻ Pick');
   });
 
   it('lets the user pick among pools that rank the same, and re-runs with the pick', async () => {

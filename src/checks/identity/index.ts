@@ -20,7 +20,7 @@ const explain = [
   "the pool's authenticated role. This stage finds the pool (ranked by whose role trusts it and mentions this API)",
   'and its roles, via GetIdentityPoolRoles or, when that is not allowed, the roles whose trust policy names the pool.',
   'Other authorizers (Cognito user pools, Lambda, JWT) do not consult IAM roles: there, check the token instead.',
-].join('\n');
+].join(' ');
 
 const notIamDetail: Readonly<Record<string, string>> = {
   NONE: "The method requires no authorization, so no IAM role is involved. A 403 comes from elsewhere: an API key, the API's resource policy, or a wrong path.",

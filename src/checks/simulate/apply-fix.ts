@@ -1,15 +1,15 @@
 // Applies the proposed policy fix, after the user confirmed the exact diff on screen:
-// re-read the policy (refuse if it changed since the diff was shown), save the current
-// document locally, PutRolePolicy, then simulate again so the screen shows the new verdict.
+// re-read the policy (refuse if it changed since the diff was shown, and simulate again so
+// the screen shows the new diff), save the current document locally, PutRolePolicy, then
+// simulate again so the screen shows the new verdict.
 import {mkdir, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {isAwsError} from '../../aws/errors.js';
 import {sanitizeForTerminal, sanitizeLine} from '../../report/sanitize.js';
 import type {Finding} from '../findings.js';
 import type {StageContext, StageOutcome, StageRunner} from '../stage.js';
-import type {ProposedPolicyFix, SimulateFacts} from './facts.js';
-import {buildPolicyFix} from './fix.js';
-import {samePolicyText, stringList} from './policy-document.js';
+import type {ProposedPolicyFix} from './facts.js';
+import {samePolicyText} from './policy-document.js';
 
 export interface ApplyOptions {
   /** Where backups go (.apigw-doctor/backups under the working directory by default). */
@@ -22,10 +22,10 @@ function isProposal(value: unknown): value is ProposedPolicyFix {
   return typeof v?.roleName === 'string' && typeof v.policyName === 'string' && typeof v.newDocument === 'string' && typeof v.diff === 'string';
 }
 
+/** `payload` is the proposal the screen showed; without one, the walk's simulate facts hold it. */
 export async function applyPolicyFix(ctx: StageContext, payload: unknown, options: ApplyOptions): Promise<StageOutcome> {
-  const simulate = ctx.facts.simulate;
-  const proposal = isProposal(payload) ? payload : simulate?.proposedFix;
-  if (!proposal || !simulate) {
+  const proposal = isProposal(payload) ? payload : ctx.facts.simulate?.proposedFix;
+  if (!proposal) {
     return {findings: [], facts: {}, skippedReason: 'There is no policy fix to apply: the last simulation did not propose one.'};
   }
   const {roleName, policyName} = proposal;
@@ -34,7 +34,10 @@ export async function applyPolicyFix(ctx: StageContext, payload: unknown, option
     if (isAwsError(error, 'NotFound')) return undefined;
     throw error;
   });
-  if (!samePolicyText(current, proposal.oldDocument)) return refuse(simulate, proposal, current);
+  if (!samePolicyText(current, proposal.oldDocument)) {
+    const fresh = await options.resimulate(ctx);
+    return {...fresh, findings: [refused(proposal, fresh.facts.simulate?.proposedFix), ...fresh.findings]};
+  }
 
   const backupPath = current === undefined ? undefined : await backUp(options.backupDir, roleName, policyName, current, ctx.now());
   await ctx.aws.iam.putRolePolicy(roleName, policyName, proposal.newDocument, o);
@@ -61,24 +64,17 @@ function safe(name: string): string {
   return name.replace(/[^\w+=,.@-]/g, '_');
 }
 
-function refuse(simulate: SimulateFacts, proposal: ProposedPolicyFix, current: string | undefined): StageOutcome {
-  const apiWideArn = stringList(proposal.statement.Resource)[0] ?? simulate.apiWide.arn;
-  const fresh = buildPolicyFix({
-    roleName: proposal.roleName,
-    policyName: proposal.policyName,
-    apiWideArn,
-    target: current === undefined ? undefined : {name: proposal.policyName, kind: 'inline', document: current},
-  });
-  const finding: Finding = {
+function refused(proposal: ProposedPolicyFix, fresh: ProposedPolicyFix | undefined): Finding {
+  return {
     id: 'policy-changed-since-shown',
     stage: 'simulate',
     severity: 'warning',
     title: `Policy ${sanitizeLine(proposal.policyName)} changed since the diff was shown; nothing was written`,
-    detail: 'Someone changed the inline policy after apigw-doctor read it. Review the new diff below and confirm again to apply it.',
-    evidence: [{kind: 'diff', label: `New proposed change to ${sanitizeLine(proposal.policyName)}`, text: sanitizeForTerminal(fresh.diff)}],
-    fix: {kind: 'policy', language: 'json', summary: `Allow execute-api:Invoke in inline policy ${sanitizeLine(proposal.policyName)}.`, body: sanitizeForTerminal(fresh.newDocument)},
+    detail: fresh
+      ? 'Someone changed the inline policy after apigw-doctor read it. The simulation ran again: review the new diff and confirm again to apply it.'
+      : 'Someone changed the inline policy after apigw-doctor read it. The simulation ran again and proposes no change now.',
+    evidence: fresh ? [{kind: 'diff', label: `New proposed change to ${sanitizeLine(fresh.policyName)}`, text: sanitizeForTerminal(fresh.diff)}] : [],
   };
-  return {findings: [finding], facts: {simulate: {...simulate, proposedFix: fresh}}};
 }
 
 function applied(proposal: ProposedPolicyFix, backupPath: string | undefined): Finding {

@@ -27,7 +27,7 @@ const explain = [
   'and names the statement that decided. With no matching Allow the answer is an implicit deny (403): the fix adds',
   'one statement, shown as a diff, written only after you confirm, with the old policy saved first. A Deny always',
   'wins over an Allow, so an explicit Deny is explained, never overridden.',
-].join('\n');
+].join(' ');
 
 interface Target {
   readonly roleArn: string;

@@ -123,7 +123,9 @@ describe('apply-fix', () => {
     const facts = await deniedWalk(fake);
     const before = await fake.ports().iam.getRolePolicy(authRole, boilerplate);
 
-    const after = await stage().actions!['apply-fix']!(stageContext(fake.ports(), facts), undefined);
+    // As the screen does it: the proposal shown is the payload, the walk's facts need not hold it.
+    const {simulate, ...earlier} = facts;
+    const after = await stage().actions!['apply-fix']!(stageContext(fake.ports(), earlier), simulate!.proposedFix);
 
     const [file] = await readdir(backups);
     expect(file).toBe(`${authRole}-${boilerplate}-2025-01-02T03-04-05-000Z.json`);
@@ -142,7 +144,7 @@ describe('apply-fix', () => {
 
     const refused = await stage().actions!['apply-fix']!(stageContext(fake.ports(), facts), undefined);
 
-    expect(refused.findings.map((f) => f.id)).toEqual(['policy-changed-since-shown']);
+    expect(refused.findings.map((f) => f.id)).toEqual(['policy-changed-since-shown', 'invoke-denied']);
     expect(await readdir(backups)).toEqual([]);
     expect(fake.calls.filter((c) => c.method === 'putRolePolicy')).toHaveLength(1);
     const fresh = refused.facts.simulate!.proposedFix!;

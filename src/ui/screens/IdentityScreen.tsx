@@ -1,6 +1,7 @@
 // The identity stage: the pool and the role found, and how; when several identity pools
-// could be calling the API, the ranked candidates to pick from (ink-select-input, via the
-// finding list's extra choices), which re-runs the stage with the choice.
+// rank the same, the candidates to pick from (ink-select-input, via the finding list's extra
+// choices), which re-runs the stage with the choice. A clear best match is not offered for
+// switching: Enter there must not silently change the pool (--identity-pool does that).
 import {Box} from 'ink';
 import type {IdentityFacts, PoolCandidate} from '../../checks/identity/facts.js';
 import {sanitizeLine} from '../../report/sanitize.js';
@@ -22,19 +23,19 @@ export function identityLines(identity: IdentityFacts | undefined, width: number
     if (identity.rolesFoundBy) row('', `found by ${foundBy[identity.rolesFoundBy]}`, 'muted');
   }
   if (identity.unauthenticatedRoleArn) row('Unauth', identity.unauthenticatedRoleArn, 'muted');
+  const others = identity.candidates.filter((c) => c.identityPoolId !== identity.pool?.id);
+  if (identity.pool && others.length > 0) row('Others', others.map((c) => c.identityPoolName).join(', '), 'muted');
   return lines;
 }
 
-function candidateLabel(candidate: PoolCandidate, ambiguous: boolean): string {
-  const verb = ambiguous ? 'Pick' : 'Use instead';
-  return sanitizeLine(`↻ ${verb}: ${candidate.identityPoolName} — ${candidate.reasons.join('; ')}`);
+function candidateLabel(candidate: PoolCandidate): string {
+  return sanitizeLine(`↻ Pick: ${candidate.identityPoolName} — ${candidate.reasons.join('; ')}`);
 }
 
 export function IdentityScreen({outcome, facts, width, height, isActive, onAction, onOpenEvidence}: StageScreenProps) {
   const identity = outcome.facts.identity ?? facts.identity;
   const lines = identityLines(identity, width);
-  const ambiguous = identity?.choice === 'ambiguous';
-  const others = (identity?.candidates ?? []).filter((c) => c.identityPoolId !== identity?.pool?.id);
+  const choices = identity?.choice === 'ambiguous' ? identity.candidates : [];
   return (
     <Box flexDirection="column">
       {lines.length > 0 ? <Lines lines={lines} /> : null}
@@ -45,9 +46,9 @@ export function IdentityScreen({outcome, facts, width, height, isActive, onActio
           height={height - lines.length - (lines.length > 0 ? 1 : 0)}
           isActive={isActive}
           onOpenEvidence={onOpenEvidence}
-          extras={others.map((candidate) => candidateLabel(candidate, ambiguous))}
+          extras={choices.map(candidateLabel)}
           onExtra={(index) => {
-            const picked = others[index];
+            const picked = choices[index];
             if (picked) onAction('pick-pool', {identityPoolId: picked.identityPoolId});
           }}
         />

@@ -59,7 +59,8 @@ export function SimulateScreen({outcome, facts, width, height, isActive, onActio
       if (phase === 'view' && input === 'a' && fix) setPhase('confirm');
       else if (phase === 'confirm' && (input === 'y' || input === 'Y')) {
         setPhase('applying');
-        onAction('apply-fix');
+        // The exact proposal on screen: apply-fix refuses if the policy changed since.
+        onAction('apply-fix', fix);
       } else if (phase === 'confirm' && (input === 'n' || input === 'N' || key.return)) setPhase('view');
     },
     {isActive: isActive && phase !== 'applying' && fix !== undefined},

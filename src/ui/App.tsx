@@ -74,22 +74,26 @@ export function App({stages, input, makeContext, header, helpOpenByDefault = fal
       <Box flexDirection="column" width={columns}>
         <Header info={{...header, url: shownUrl, account: header.account ?? state.facts.account}} method={state.input.method} />
         <Stepper state={state} titles={titles} width={columns} />
+        {/* flexShrink 0 inside: Yoga would otherwise squeeze boxes that do not fit and their
+            lines would overprint each other; this way what does not fit is cut at the bottom. */}
         <Box marginTop={1} height={bodyHeight} flexDirection="column" overflowY="hidden">
-          {state.evidence ? (
-            <EvidenceView finding={state.evidence} width={columns} height={bodyHeight} />
-          ) : index !== undefined && stage ? (
-            <StagePane state={state} index={index} stage={stage} dispatch={dispatch} width={columns} height={bodyHeight} keysAvailable={keysAvailable} screens={screens} />
-          ) : (
-            <SummaryScreen
-              findings={allFindings(state)}
-              stageTitles={Object.fromEntries(stages.map((definition) => [definition.id, definition.title]))}
-              stoppedEarly={state.stoppedEarly}
-              width={columns}
-              height={bodyHeight}
-              isActive={keysAvailable && !state.evidence}
-              onOpenEvidence={(finding) => dispatch({type: 'OPEN_EVIDENCE', finding})}
-            />
-          )}
+          <Box flexDirection="column" flexShrink={0}>
+            {state.evidence ? (
+              <EvidenceView finding={state.evidence} width={columns} height={bodyHeight} />
+            ) : index !== undefined && stage ? (
+              <StagePane state={state} index={index} stage={stage} dispatch={dispatch} width={columns} height={bodyHeight} keysAvailable={keysAvailable} screens={screens} />
+            ) : (
+              <SummaryScreen
+                findings={allFindings(state)}
+                stageTitles={Object.fromEntries(stages.map((definition) => [definition.id, definition.title]))}
+                stoppedEarly={state.stoppedEarly}
+                width={columns}
+                height={bodyHeight}
+                isActive={keysAvailable && !state.evidence}
+                onOpenEvidence={(finding) => dispatch({type: 'OPEN_EVIDENCE', finding})}
+              />
+            )}
+          </Box>
         </Box>
         <Footer hints={keyHints(state)} />
       </Box>

@@ -4,7 +4,8 @@
 import {afterEach, expect, it, vi} from 'vitest';
 import {App} from '../../src/ui/App.js';
 import {ARROW_DOWN, ARROW_RIGHT, ENTER, ESCAPE, cleanupInk, press, renderInk, stripAnsi, waitForText} from '../helpers/ink.js';
-import {cannedStage, finding, header, input, makeContext} from './walk-fixtures.js';
+import {EndpointScreen} from '../../src/ui/screens/EndpointScreen.js';
+import {cannedStage, finding, header, input, makeContext, ok} from './walk-fixtures.js';
 
 vi.mock('ink-spinner', async () => {
   const {Text} = await import('ink');
@@ -36,8 +37,8 @@ it('keeps every frame within 80 columns and under 24 rows', async () => {
   await press(app, ESCAPE);
   await press(app, ARROW_RIGHT); // early-stop notice
   await press(app, ARROW_RIGHT); // run anyway
-  const identityFrame = await waitForText(app, '[✖ Identity and a long title]');
-  expect(identityFrame).toContain('✖  [✖ Identity and a long title]  ○  ○  » Summary');
+  const identityFrame = await waitForText(app, '[✖ Identity an…]');
+  expect(identityFrame).toContain('✖ Endpoint wi…  [✖ Identity an…]  ○ Logs  ○ Timeouts  » Summary');
   await press(app, '?');
   await press(app, ARROW_RIGHT);
   await waitForText(app, 'Skipped: skip0');
@@ -52,4 +53,15 @@ it('keeps every frame within 80 columns and under 24 rows', async () => {
     expect(lines.length, frame).toBeLessThan(24);
     for (const line of lines) expect([...line].length, `line too wide:\n${line}`).toBeLessThanOrEqual(80);
   }
+});
+
+it('cuts what does not fit at the bottom instead of overprinting lines (long help open, 16 rows)', async () => {
+  const endpoint = {...cannedStage('endpoint', 'Endpoint', [ok('endpoint')]), explain: long('Explanation sentence.', 80)};
+  const app = renderInk(<App stages={[endpoint]} input={input} makeContext={makeContext} header={header} screens={{endpoint: EndpointScreen}} helpOpenByDefault />, {rows: 16});
+  const frame = await waitForText(app, '○ Route');
+  const lines = frame.split('\n');
+  const rows = ['? Endpoint', '○ URL', '○ API', '○ Stage', '○ Route'].map((start) => lines.findIndex((line) => line.startsWith(start)));
+  expect(rows.every((row) => row >= 0), frame).toBe(true);
+  expect(rows, frame).toEqual([...rows].sort((a, b) => a - b));
+  expect(lines.length).toBeLessThan(16);
 });

@@ -22,12 +22,11 @@ export interface StagePaneProps {
   readonly screens: StageScreens;
 }
 
-const helpRowsMax = 6;
-
 export function StagePane({state, index, stage, dispatch, width, height, keysAvailable, screens}: StagePaneProps) {
   const entry = state.stages[index]!;
   const running = state.running;
-  const help = state.helpOpen ? helpLines(stage.title, stage.explain, width, helpRowsMax) : [];
+  // Help may take a third of the rows, so the stage's own screen stays in view.
+  const help = state.helpOpen ? helpLines(stage.title, stage.explain, width, Math.max(3, Math.floor(height / 3))) : [];
   const notice = running?.kind === 'action' || entry.error ? 2 : 0;
   const screenHeight = height - 2 - (help.length > 0 ? help.length + 1 : 0) - notice;
   const Screen = screenFor(stage.id, screens);

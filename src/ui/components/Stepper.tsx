@@ -3,6 +3,7 @@ import {Text} from 'ink';
 import Spinner from 'ink-spinner';
 import {Fragment} from 'react';
 import type {StageStatus, WalkState} from '../../flow/state.js';
+import {truncate} from '../text.js';
 import {statusRole, statusSymbol, useTheme} from '../theme.js';
 
 export interface StepperProps {
@@ -15,13 +16,15 @@ export function Stepper({state, titles, width}: StepperProps) {
   const theme = useTheme();
   const busy = state.running?.stage;
   const isCurrent = (index: number) => state.screen.kind === 'stage' && state.screen.index === index;
-  // "[✔ Title]  " per stage plus "[» Summary]": when that does not fit, only the current
-  // stage keeps its title, so it is never cut off.
-  const fullLength = titles.reduce((sum, title) => sum + title.length + 6, 0) + 11;
+  // Each stage takes "✔ Title  ", the current one two brackets more, the summary at most
+  // "[» Summary]": when the titles do not fit, each is cut to an equal share.
+  const room = width - state.stages.length * 4 - 2 - 11;
+  const fits = titles.reduce((sum, title) => sum + title.length, 0) <= room;
+  const share = Math.max(1, Math.floor(room / Math.max(1, state.stages.length)));
   const steps = state.stages.map((stage, index) => ({
     key: stage.id,
     status: busy === index ? ('running' as const) : stage.status,
-    title: fullLength <= width || isCurrent(index) ? (titles[index] ?? stage.id) : '',
+    title: fits ? (titles[index] ?? stage.id) : truncate(titles[index] ?? stage.id, share),
     current: isCurrent(index),
   }));
   const onSummary = state.screen.kind === 'summary';
@@ -32,7 +35,7 @@ export function Stepper({state, titles, width}: StepperProps) {
           {step.current ? '[' : ''}
           <StatusMark status={step.status} />
           <Text bold={step.current} color={step.status === 'running' ? undefined : theme.color(statusRole[step.status])}>
-            {step.title === '' ? '' : ` ${step.title}`}
+            {` ${step.title}`}
           </Text>
           {step.current ? ']' : ''}
           {'  '}

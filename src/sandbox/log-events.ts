@@ -6,6 +6,11 @@ import {MinHeap} from './min-heap.js';
 import {SandboxError, type HandlerContext} from './protocol.js';
 import {logGroupKey, type StoredLogEvent, type StoredLogGroup} from './state.js';
 
+/** A log group identifier (its name, or its ARN with or without ":*") → the name. */
+export function groupNameOf(identifier: string): string {
+  return identifier.replace(/^arn:[^:]+:logs:[^:]*:[^:]*:log-group:/, '').replace(/:\*$/, '');
+}
+
 /** The named log group in the caller's region, or Logs' ResourceNotFoundException. */
 export function findLogGroup(ctx: HandlerContext, name: string): StoredLogGroup {
   const group = ctx.state.logGroups.get(logGroupKey(ctx.region, name));

@@ -75,6 +75,14 @@ describe('sandbox DescribeLogGroups / DescribeLogStreams over the real SDK', () 
     });
   });
 
+  it('accepts log group ARNs as identifiers', async () => {
+    const arn = `arn:aws:logs:${scenario.region}:123456789012:log-group:${group}`;
+    const {logGroups} = await logs.send(new DescribeLogGroupsCommand({logGroupIdentifiers: [arn]}));
+    expect(logGroups?.map((g) => g.logGroupName)).toEqual([group]);
+    const {events} = await logs.send(new FilterLogEventsCommand({logGroupIdentifier: `${arn}:*`, filterPattern: 'boom'}));
+    expect(events).toHaveLength(1);
+  });
+
   it('orders streams by last event time, newest first', async () => {
     const {logStreams} = await logs.send(new DescribeLogStreamsCommand({logGroupName: group, orderBy: 'LastEventTime', descending: true, limit: 1}));
     expect(logStreams).toHaveLength(1);

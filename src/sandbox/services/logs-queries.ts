@@ -6,7 +6,7 @@
 import {randomUUID} from 'node:crypto';
 import {SandboxError, type HandlerContext, type JsonHandler} from '../protocol.js';
 import type {StoredQuery} from '../state.js';
-import {findLogGroup, mergedEvents} from '../log-events.js';
+import {findLogGroup, groupNameOf, mergedEvents} from '../log-events.js';
 import {compileQuery, runQuery, type CompiledQuery, type QueryOutcome} from '../logs-insights.js';
 import type {InsightsEvent} from '../logs-insights-fields.js';
 import {optionalNumber, optionalString, optionalStringList, requiredString} from '../wire/json.js';
@@ -37,7 +37,7 @@ function requiredSeconds(input: Record<string, unknown>, name: string): number {
 function groupNames(input: Record<string, unknown>): string[] {
   const given = [optionalString(input, 'logGroupName'), optionalStringList(input, 'logGroupNames'), optionalStringList(input, 'logGroupIdentifiers')].filter((value) => value !== undefined);
   if (given.length !== 1) throw invalid('Exactly one of logGroupName, logGroupNames or logGroupIdentifiers must be specified.');
-  const names = [given[0]!].flat().map((identifier) => identifier.replace(/^arn:[^:]+:logs:[^:]*:[^:]*:log-group:/, '').replace(/:\*$/, ''));
+  const names = [given[0]!].flat().map(groupNameOf);
   if (names.length === 0) throw invalid('At least one log group must be specified.');
   return names;
 }

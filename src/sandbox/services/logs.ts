@@ -4,7 +4,7 @@
 import {SandboxError, type HandlerContext, type JsonHandler, type JsonService} from '../protocol.js';
 import type {StoredLogEvent, StoredLogGroup} from '../state.js';
 import {compileFilterPattern} from '../logs-filter-pattern.js';
-import {findLogGroup, firstAtOrAfter, keyOf, mergedEvents, type EventKey} from '../log-events.js';
+import {findLogGroup, firstAtOrAfter, groupNameOf, keyOf, mergedEvents, type EventKey} from '../log-events.js';
 import {jsonPage, optionalNumber, optionalString, optionalStringList, requiredString} from '../wire/json.js';
 import {getQueryResults, startQuery, stopQuery} from './logs-queries.js';
 
@@ -25,7 +25,7 @@ function requestedGroup(input: Record<string, unknown>, ctx: HandlerContext): St
   const identifier = optionalString(input, 'logGroupIdentifier');
   if (name !== undefined && identifier !== undefined) throw invalid('LogGroup name and LogGroup ARN are mutually exclusive parameters.');
   if (name === undefined && identifier === undefined) throw invalid('Either the log group name or the log group ARN must be specified.');
-  return findLogGroup(ctx, name ?? identifier!.replace(/^arn:[^:]+:logs:[^:]*:[^:]*:log-group:/, '').replace(/:\*$/, ''));
+  return findLogGroup(ctx, name ?? groupNameOf(identifier!));
 }
 
 function storedBytes(group: StoredLogGroup): number {
@@ -38,9 +38,12 @@ const describeLogGroups: JsonHandler = (input, ctx) => {
   const prefix = optionalString(input, 'logGroupNamePrefix');
   const pattern = optionalString(input, 'logGroupNamePattern');
   if (prefix !== undefined && pattern !== undefined) throw invalid('LogGroup name prefix and LogGroup name pattern are mutually exclusive parameters.');
+  const identifiers = optionalStringList(input, 'logGroupIdentifiers');
+  if (identifiers !== undefined && (prefix !== undefined || pattern !== undefined)) throw invalid('logGroupIdentifiers cannot be combined with a name prefix or pattern.');
+  const wanted = identifiers && new Set(identifiers.map(groupNameOf));
   const limit = optionalNumber(input, 'limit', {min: 1, max: 50}) ?? 50;
   const groups = [...ctx.state.logGroups.values()]
-    .filter((group) => group.region === ctx.region)
+    .filter((group) => group.region === ctx.region && (wanted === undefined || wanted.has(group.name)))
     .filter((group) => (prefix === undefined || group.name.startsWith(prefix)) && (pattern === undefined || group.name.toLowerCase().includes(pattern.toLowerCase())))
     .sort((a, b) => (a.name < b.name ? -1 : 1));
   const page = jsonPage(groups, optionalString(input, 'nextToken'), limit);

@@ -49,11 +49,29 @@ function translate<T>(value: T, pairs: ReadonlyArray<[string, string]>): T {
   return walk(value) as T;
 }
 
+// One moto per test file, reset between suites: starting moto costs more than a reset.
+let sharedMoto: Promise<MotoServer> | undefined;
+let stopRegistered = false;
+
+async function freshMoto(): Promise<MotoServer> {
+  if (sharedMoto === undefined) return (sharedMoto = startMoto());
+  const moto = await sharedMoto;
+  await moto.reset();
+  return moto;
+}
+
 /**
  * Declares a suite that has `preset` running on both backends. The callback receives a getter
  * (the backends exist only once beforeAll has run).
  */
 export function contractSuite(title: string, preset: ScenarioName, body: (backends: () => Backends) => void): void {
+  if (!stopRegistered) {
+    stopRegistered = true;
+    // Registered at file level, so it runs once after the file's last suite.
+    afterAll(async () => {
+      await (await sharedMoto)?.stop();
+    });
+  }
   describeWithMoto(`${title} [${preset}]`, () => {
     let sandbox: TestSandbox | undefined;
     let moto: MotoServer | undefined;
@@ -62,7 +80,7 @@ export function contractSuite(title: string, preset: ScenarioName, body: (backen
     beforeAll(async () => {
       const now = Date.now();
       const scenario = loadScenario(preset, now);
-      [sandbox, moto] = await Promise.all([startTestSandbox(scenario, {now}), startMoto()]);
+      [sandbox, moto] = await Promise.all([startTestSandbox(scenario, {now}), freshMoto()]);
       const seed = await seedMoto(scenario, testClientConfig(moto.endpoint), now);
       // Longest first, so an id that contains another is rewritten whole.
       const toScenario = Object.entries(seed.ids)
@@ -98,7 +116,7 @@ export function contractSuite(title: string, preset: ScenarioName, body: (backen
     });
 
     afterAll(async () => {
-      await Promise.all([sandbox?.stop(), moto?.stop()]);
+      await sandbox?.stop();
     });
 
     body(() => {

@@ -3,7 +3,7 @@ import type {Finding, StageId} from '../checks/findings.js';
 import type {StageOutcome, WalkInput} from '../checks/stage.js';
 import type {WalkEvent} from './events.js';
 import {walkReducer} from './reducer.js';
-import {allFindings, walkResult} from './result.js';
+import {allFindings, unfinishedStages, walkResult} from './result.js';
 import {factsBefore, initialWalkState, type WalkState} from './state.js';
 
 const input: WalkInput = {url: 'https://abc123.execute-api.us-east-1.amazonaws.com/prd/notes', method: 'GET', sinceMs: 3_600_000};
@@ -217,8 +217,18 @@ describe('walkReducer', () => {
     expect(quitEarly.running).toBeUndefined();
     expect(walkResult(quitEarly)).toEqual({findings: [], verdict: 'quit'});
     expect(walkReducer(quitEarly, {type: 'NEXT'})).toBe(quitEarly);
-    const healthy = run(started(), {type: 'STAGE_SUCCEEDED', callId: 1, outcome: okOutcome}, {type: 'GO_SUMMARY'}, {type: 'QUIT'});
-    expect(walkResult(healthy)).toEqual({findings: okOutcome.findings, verdict: 'healthy'});
+    let walked = started();
+    for (let callId = 1; callId <= 3; callId++) walked = run(walked, {type: 'STAGE_SUCCEEDED', callId, outcome: okOutcome}, {type: 'NEXT'});
+    expect(walkResult(walkReducer(walked, {type: 'QUIT'}))).toEqual({findings: [...okOutcome.findings, ...okOutcome.findings, ...okOutcome.findings], verdict: 'healthy'});
+  });
+
+  it('is not healthy when stages were left unchecked, but an early stop counts as checked', () => {
+    const partial = run(started(), {type: 'STAGE_SUCCEEDED', callId: 1, outcome: okOutcome}, {type: 'NEXT'}, {type: 'SKIP'}, {type: 'GO_SUMMARY'});
+    expect(unfinishedStages(partial).map((stage) => stage.id)).toEqual(['identity', 'logs']);
+    expect(walkResult(partial).verdict).toBe('quit');
+    const stopped = run(started(), {type: 'STAGE_SUCCEEDED', callId: 1, outcome: {...okOutcome, stopReason: 'certain'}}, {type: 'GO_SUMMARY'});
+    expect(unfinishedStages(stopped)).toEqual([]);
+    expect(walkResult(stopped).verdict).toBe('healthy');
   });
 
   it('a walk without stages opens on the summary', () => {

@@ -5,7 +5,7 @@ import {Box, type RenderOptions} from 'ink';
 import {useEffect, useMemo, useReducer} from 'react';
 import type {StageDefinition, WalkInput} from '../checks/stage.js';
 import {walkReducer} from '../flow/reducer.js';
-import {allFindings} from '../flow/result.js';
+import {allFindings, unfinishedStages} from '../flow/result.js';
 import {initialWalkState} from '../flow/state.js';
 import {EvidenceView} from './components/EvidenceView.js';
 import {Footer} from './components/Footer.js';
@@ -87,6 +87,7 @@ export function App({stages, input, makeContext, header, helpOpenByDefault = fal
                 findings={allFindings(state)}
                 stageTitles={Object.fromEntries(stages.map((definition) => [definition.id, definition.title]))}
                 stoppedEarly={state.stoppedEarly}
+                unchecked={unfinishedStages(state).map((entry) => entry.id)}
                 width={columns}
                 height={bodyHeight}
                 isActive={keysAvailable && !state.evidence}

@@ -180,6 +180,16 @@ describe('App', () => {
     expect(result).toMatchObject({verdict: 'problems-found'});
   });
 
+  it('S jumps to the summary; stages not run are named and the walk is not called healthy', async () => {
+    const app = renderApp([cannedStage('endpoint', 'Endpoint', [ok('endpoint')]), cannedStage('logs', 'Logs', [ok('logs')])]);
+    await waitForText(app, 'endpoint-ok title');
+    const summary = await press(app, 'S');
+    expect(summary).toContain('No problems found in the stages that ran');
+    expect(summary).toContain('Not checked: Logs');
+    app.stdin.write('q');
+    await expect(app.waitUntilExit()).resolves.toMatchObject({verdict: 'quit'});
+  });
+
   it('waits for Enter before the first stage when autoStart is off', async () => {
     const endpoint = cannedStage('endpoint', 'Endpoint', [ok('endpoint')]);
     const app = renderApp([endpoint], {autoStart: false});

@@ -12,18 +12,25 @@ export interface SummaryScreenProps {
   readonly findings: readonly Finding[];
   readonly stageTitles: Readonly<Partial<Record<StageId, string>>>;
   readonly stoppedEarly?: {readonly afterStage: StageId; readonly reason: string};
+  /** Stages whose check did not happen, so "no problems" does not read as healthy. */
+  readonly unchecked: readonly StageId[];
   readonly width: number;
   readonly height: number;
   readonly isActive: boolean;
   readonly onOpenEvidence: (finding: Finding) => void;
 }
 
-export function SummaryScreen({findings, stageTitles, stoppedEarly, width, height, isActive, onOpenEvidence}: SummaryScreenProps) {
+export function SummaryScreen({findings, stageTitles, stoppedEarly, unchecked, width, height, isActive, onOpenEvidence}: SummaryScreenProps) {
   const problems = findings.filter(isProblem).length;
   const heading: Line[] = [
     problems > 0
       ? {text: `${severitySymbol.error} ${problems} problem${problems === 1 ? '' : 's'} found`, role: 'error', bold: true}
-      : {text: `${severitySymbol.ok} No problems found`, role: 'ok', bold: true},
+      : unchecked.length > 0
+        ? {text: `${severitySymbol.info} No problems found in the stages that ran`, role: 'info', bold: true}
+        : {text: `${severitySymbol.ok} No problems found`, role: 'ok', bold: true},
+    ...(unchecked.length > 0
+      ? wrapText(`Not checked: ${unchecked.map((id) => stageTitles[id] ?? id).join(', ')} (Esc goes back to them).`, width).slice(0, 2).map((text) => ({text, role: 'muted' as const}))
+      : []),
     ...(stoppedEarly
       ? wrapText(`The walk stopped early after ${stageTitles[stoppedEarly.afterStage] ?? stoppedEarly.afterStage}: ${sanitizeLine(stoppedEarly.reason)}`, width).slice(0, 2).map((text) => ({text, role: 'muted' as const}))
       : []),

@@ -4,7 +4,8 @@
 //                                       =~ /re/, in [..], not in [..], and, or, not, ( ))
 //   parse FIELD "glob * with * stars" as a, b      parse FIELD /(?<name>re)/
 //   stats AGG(EXPR) [as NAME], … [by EXPR [as NAME], …]   (count, count_distinct, sum,
-//                                       avg, min, max; bin(5m) in `by`)
+//                                       avg, min, max, and arithmetic over them;
+//                                       bin(5m) in `by`)
 //   sort EXPR [asc|desc], …            limit N
 // Functions: bin, ispresent, tolower, toupper, strlen, concat, abs, floor, ceil.
 // Anything else is a MalformedQueryException, as Insights reports a query it cannot compile.
@@ -37,6 +38,23 @@ export type Command =
 
 export const aggregateFunctions = new Set(['count', 'count_distinct', 'sum', 'avg', 'min', 'max']);
 export const scalarFunctions = new Set(['bin', 'ispresent', 'tolower', 'toupper', 'strlen', 'concat', 'abs', 'floor', 'ceil']);
+
+/**
+ * The aggregate calls inside a stats item: `count(*)` alone, or several combined, as in
+ * `max(@memorySize / 1000 / 1000) - max(@maxMemoryUsed / 1000 / 1000)`.
+ */
+export function aggregateCalls(expr: Expr): Array<Extract<Expr, {kind: 'call'}>> {
+  switch (expr.kind) {
+    case 'call':
+      return aggregateFunctions.has(expr.name) ? [expr] : expr.args.flatMap(aggregateCalls);
+    case 'binary':
+      return [...aggregateCalls(expr.left), ...aggregateCalls(expr.right)];
+    case 'not':
+      return aggregateCalls(expr.expr);
+    default:
+      return [];
+  }
+}
 
 export function malformed(message: string): SandboxError {
   return new SandboxError('MalformedQueryException', message);
@@ -226,7 +244,7 @@ class Parser {
   private statsCommand(): Command {
     const aggregates = this.list(() => this.named());
     for (const {expr, name} of aggregates) {
-      if (expr.kind !== 'call' || !aggregateFunctions.has(expr.name)) throw malformed(`stats needs an aggregate function, found '${name}'`);
+      if (aggregateCalls(expr).length === 0) throw malformed(`stats needs an aggregate function, found '${name}'`);
     }
     return {kind: 'stats', aggregates, by: this.accept('by') ? this.list(() => this.named()) : []};
   }

@@ -76,6 +76,14 @@ describe('Logs Insights: stats', () => {
     ]);
   });
 
+  it('runs the console\'s over-provisioned memory query (arithmetic over aggregates)', () => {
+    const query =
+      'filter @type = "REPORT" | stats max(@memorySize / 1000 / 1000) as provisionedMemoryMB, max(@maxMemoryUsed / 1000 / 1000) as maxMemoryUsedMB, ' +
+      'provisionedMemoryMB - maxMemoryUsedMB as unused, max(@memorySize / 1000 / 1000) - avg(@maxMemoryUsed / 1000 / 1000) as overProvisionedMB';
+    expect(() => compileQuery(query)).toThrow(/aggregate/);
+    expect(table(query.replace(', provisionedMemoryMB - maxMemoryUsedMB as unused', ''))).toEqual([{provisionedMemoryMB: '128', maxMemoryUsedMB: '128', overProvisionedMB: '27'}]);
+  });
+
   it('bins by time and renders bins as timestamps, without @ptr', () => {
     const {rows} = run('stats count(*) by bin(5m)');
     expect(rows.map((row) => row.map((cell) => [cell.field, cell.value]))).toEqual([
@@ -99,6 +107,9 @@ describe('Logs Insights: malformed queries', () => {
     ['parse glob/name mismatch', 'parse @message "a=* b=*" as a'],
     ['dangling pipe', 'fields @message |'],
     ['bad limit', 'limit -1'],
+    ['aggregate outside stats', 'filter max(@duration) > 1'],
+    ['nested aggregate', 'stats max(count(*))'],
+    ['bad bin period', 'stats count(*) by bin(5 minutes)'],
   ])('%s → MalformedQueryException', (_name, query) => {
     expect(() => compileQuery(query)).toThrow(expect.objectContaining({code: 'MalformedQueryException'}));
   });

@@ -10,8 +10,9 @@
 // `stats` replaces them by its by-fields then aggregates); with none of these,
 // @timestamp and @message. Event rows carry @ptr; stats rows do not.
 import {MinHeap} from './min-heap.js';
-import {discoverFields, pointerOf, systemField, Timestamp, type InsightsEvent, type Value} from './logs-insights-fields.js';
-import {malformed, parseInsightsQuery, type Command, type Expr, type Named} from './logs-insights-parser.js';
+import {pointerOf, Timestamp, type InsightsEvent, type Value} from './logs-insights-fields.js';
+import {binWidth, compare, evaluate, Row, toNumber, truthy, valueOf} from './logs-insights-eval.js';
+import {aggregateCalls, aggregateFunctions, malformed, parseInsightsQuery, type Command, type Expr, type Named} from './logs-insights-parser.js';
 
 export interface CompiledQuery {
   readonly commands: readonly Command[];
@@ -21,30 +22,6 @@ export interface CompiledQuery {
 export interface QueryOutcome {
   readonly rows: Array<Array<{field: string; value: string}>>;
   readonly statistics: {recordsMatched: number; recordsScanned: number; bytesScanned: number};
-}
-
-// One row per event (or per stats group). Its maps are created only when first needed:
-// most rows of a large scan are read a few times and dropped.
-class Row {
-  private discovered?: Map<string, Value>;
-  private assigned?: Map<string, Value>;
-  constructor(
-    readonly source: InsightsEvent | undefined,
-    readonly sequence: number,
-  ) {}
-
-  set(name: string, value: Value): void {
-    (this.assigned ??= new Map()).set(name, value);
-  }
-
-  get(name: string): Value {
-    if (this.assigned?.has(name)) return this.assigned.get(name);
-    if (!this.source) return undefined;
-    const system = systemField(this.source, name);
-    if (system !== undefined) return system;
-    this.discovered ??= discoverFields(this.source.event.message);
-    return this.discovered.get(name);
-  }
 }
 
 function outputColumns(commands: readonly Command[]): string[] {
@@ -61,126 +38,45 @@ function outputColumns(commands: readonly Command[]): string[] {
   return [...new Set(declared ? columns : ['@timestamp', '@message', ...columns])];
 }
 
+function expressionsOf(command: Command): Expr[] {
+  switch (command.kind) {
+    case 'fields':
+      return command.items.map((item) => item.expr);
+    case 'filter':
+      return [command.expr];
+    case 'sort':
+      return command.keys.map((key) => key.expr);
+    case 'stats':
+      return command.by.map((item) => item.expr);
+    default:
+      return [];
+  }
+}
+
+function* subExpressions(expr: Expr): Generator<Expr> {
+  yield expr;
+  if (expr.kind === 'call') for (const arg of expr.args) yield* subExpressions(arg);
+  if (expr.kind === 'binary') yield* [...subExpressions(expr.left), ...subExpressions(expr.right)];
+  if (expr.kind === 'not') yield* subExpressions(expr.expr);
+  if (expr.kind === 'list') for (const item of expr.items) yield* subExpressions(item);
+}
+
+/** Mistakes Insights reports when the query compiles, not when it runs. */
+function checkExpressions(commands: readonly Command[]): void {
+  const inStats = commands.flatMap((command) => (command.kind === 'stats' ? command.aggregates.flatMap((item) => aggregateCalls(item.expr).flatMap((call) => call.args)) : []));
+  for (const expr of [...commands.flatMap(expressionsOf), ...inStats]) {
+    for (const part of subExpressions(expr)) {
+      if (part.kind !== 'call') continue;
+      if (aggregateFunctions.has(part.name)) throw malformed(`${part.name}() is an aggregate and belongs in stats`);
+      if (part.name === 'bin') binWidth(part.args[0]?.kind === 'literal' ? part.args[0].value : undefined);
+    }
+  }
+}
+
 export function compileQuery(queryString: string): CompiledQuery {
   const commands = parseInsightsQuery(queryString);
+  checkExpressions(commands);
   return {commands, columns: outputColumns(commands)};
-}
-
-// ---- expressions -------------------------------------------------------------------------
-
-function toNumber(value: Value): number {
-  if (value instanceof Timestamp) return value.ms;
-  return typeof value === 'number' ? value : Number(value);
-}
-
-function isNumeric(value: Value): boolean {
-  return typeof value === 'number' || value instanceof Timestamp;
-}
-
-function compare(left: Value, right: Value): number {
-  if (isNumeric(left) || isNumeric(right)) return toNumber(left) - toNumber(right);
-  return String(left) < String(right) ? -1 : String(left) > String(right) ? 1 : 0;
-}
-
-const durationUnits: Readonly<Record<string, number>> = {ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000};
-
-function binWidth(value: Value): number {
-  const match = /^(\d+(?:\.\d+)?)(ms|[smhdw])$/.exec(String(value));
-  if (!match) throw malformed(`bin needs a period such as 5m, found ${String(value)}`);
-  return Number(match[1]) * durationUnits[match[2]!]!;
-}
-
-function truthy(value: Value | boolean): boolean {
-  return value !== undefined && value !== false && value !== 0 && value !== '';
-}
-
-function callFunction(name: string, args: readonly Expr[], row: Row): Value | boolean {
-  const values = args.map((arg) => evaluate(arg, row));
-  const [first] = values;
-  switch (name) {
-    case 'ispresent':
-      return first !== undefined;
-    case 'bin': {
-      const width = binWidth(first as Value);
-      const time = toNumber(row.get('@timestamp'));
-      return new Timestamp(Math.floor(time / width) * width);
-    }
-    case 'tolower':
-      return first === undefined ? undefined : String(first).toLowerCase();
-    case 'toupper':
-      return first === undefined ? undefined : String(first).toUpperCase();
-    case 'strlen':
-      return first === undefined ? undefined : String(first).length;
-    case 'concat':
-      return values.map((value) => (value === undefined ? '' : String(value))).join('');
-    case 'abs':
-      return first === undefined ? undefined : Math.abs(toNumber(first as Value));
-    case 'floor':
-      return first === undefined ? undefined : Math.floor(toNumber(first as Value));
-    case 'ceil':
-      return first === undefined ? undefined : Math.ceil(toNumber(first as Value));
-    default:
-      throw malformed(`${name}() is an aggregate and belongs in stats`);
-  }
-}
-
-function evaluateBinary(op: string, left: Expr, right: Expr, row: Row): Value | boolean {
-  if (op === 'and') return truthy(evaluate(left, row)) && truthy(evaluate(right, row));
-  if (op === 'or') return truthy(evaluate(left, row)) || truthy(evaluate(right, row));
-  const a = valueOf(left, row);
-  if (op === 'like' || op === '=~') {
-    if (a === undefined) return false;
-    return right.kind === 'regex' ? right.regex.test(String(a)) : String(a).includes(String(evaluate(right, row)));
-  }
-  if (op === 'in') return a !== undefined && right.kind === 'list' && right.items.some((item) => compare(a, valueOf(item, row)) === 0);
-  const b = valueOf(right, row);
-  if (a === undefined || b === undefined) return op === '!=' ? a !== b : undefined;
-  switch (op) {
-    case '=':
-      return compare(a, b) === 0;
-    case '!=':
-      return compare(a, b) !== 0;
-    case '<':
-      return compare(a, b) < 0;
-    case '<=':
-      return compare(a, b) <= 0;
-    case '>':
-      return compare(a, b) > 0;
-    case '>=':
-      return compare(a, b) >= 0;
-    case '+':
-      return toNumber(a) + toNumber(b);
-    case '-':
-      return toNumber(a) - toNumber(b);
-    case '*':
-      return toNumber(a) * toNumber(b);
-    case '/':
-      return toNumber(a) / toNumber(b);
-    default:
-      return toNumber(a) % toNumber(b);
-  }
-}
-
-function evaluate(expr: Expr, row: Row): Value | boolean {
-  switch (expr.kind) {
-    case 'field':
-      return row.get(expr.name);
-    case 'literal':
-      return expr.value;
-    case 'not':
-      return !truthy(evaluate(expr.expr, row));
-    case 'call':
-      return callFunction(expr.name, expr.args, row);
-    case 'binary':
-      return evaluateBinary(expr.op, expr.left, expr.right, row);
-    default:
-      throw malformed(`a ${expr.kind} cannot stand alone here`);
-  }
-}
-
-function valueOf(expr: Expr, row: Row): Value {
-  const value = evaluate(expr, row);
-  return typeof value === 'boolean' ? String(value) : value;
 }
 
 // ---- stats ---------------------------------------------------------------------------------
@@ -216,23 +112,27 @@ function accumulator(name: string): Accumulator {
   };
 }
 
+type AggregateCall = Extract<Expr, {kind: 'call'}>;
+
 function* stats(command: Extract<Command, {kind: 'stats'}>, rows: Iterable<Row>): Generator<Row> {
+  const calls = command.aggregates.flatMap((item) => aggregateCalls(item.expr));
   const groups = new Map<string, {keys: Value[]; accumulators: Accumulator[]}>();
   for (const row of rows) {
     const keys = command.by.map((item) => valueOf(item.expr, row));
     const groupKey = JSON.stringify(keys.map((key) => (key instanceof Timestamp ? key.ms : key)));
     let group = groups.get(groupKey);
-    if (!group) groups.set(groupKey, (group = {keys, accumulators: command.aggregates.map((item) => accumulator((item.expr as {name: string}).name))}));
-    command.aggregates.forEach((item, i) => {
-      const [arg] = (item.expr as {args: readonly Expr[]}).args;
+    if (!group) groups.set(groupKey, (group = {keys, accumulators: calls.map((call) => accumulator(call.name))}));
+    calls.forEach((call, i) => {
+      const [arg] = call.args;
       group!.accumulators[i]!.add(arg === undefined || arg.kind === 'star' ? 1 : valueOf(arg, row));
     });
   }
   let sequence = 0;
   for (const group of groups.values()) {
-    const row = new Row(undefined, sequence++);
+    const results = new Map<AggregateCall, Value>(calls.map((call, i) => [call, group.accumulators[i]!.result()]));
+    const row = new Row(undefined, sequence++, results);
     command.by.forEach((item: Named, i) => row.set(item.name, group.keys[i]));
-    command.aggregates.forEach((item, i) => row.set(item.name, group.accumulators[i]!.result()));
+    command.aggregates.forEach((item) => row.set(item.name, valueOf(item.expr, row)));
     yield row;
   }
 }

@@ -115,4 +115,14 @@ describe('TimeoutsScreen', () => {
     expect(frame).toContain('The function times out (9× in the window)');
     fits(frame);
   });
+
+  it('keeps the limits in view when rows are short (help open), dropping p50/p95 first', async () => {
+    const {timeouts, facts} = await outcomes('lambda-timeout', '/notes');
+    const ui = renderInk(<TimeoutsScreen {...props('timeouts', timeouts, facts, [])} height={10} />);
+    const frame = await waitForText(ui, 'API GW 504');
+    expect(frame).toMatch(/Timeout +█+ +6 s/);
+    expect(frame).toMatch(/max +█+ +6\.01 s/);
+    expect(frame).not.toContain('p50');
+    expect(frame.split('\n').length).toBeLessThanOrEqual(10);
+  });
 });

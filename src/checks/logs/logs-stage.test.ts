@@ -120,6 +120,24 @@ describe('logs stage', () => {
     expect(fake.calls.filter((call) => call.method === 'getLogEvents')).toHaveLength(1);
   });
 
+  it('reads JSON-format records in the same group as text ones (the format changed between deploys)', async () => {
+    const base = loadScenario('healthy', now);
+    const id = '99999999-2222-4333-8444-555555555555';
+    const json = {
+      name: '2026/11/26/[$LATEST]fedcba9876543210fedcba9876543210',
+      events: [
+        {agoMs: 30_000, message: JSON.stringify({time: new Date(now - 30_000).toISOString(), type: 'platform.start', record: {requestId: id, version: '$LATEST'}})},
+        {agoMs: 29_990, message: JSON.stringify({timestamp: new Date(now - 29_990).toISOString(), level: 'ERROR', requestId: id, message: 'Invoke Error', errorType: 'SyntaxError', errorMessage: 'Unexpected token } in JSON at position 12', stackTrace: ['SyntaxError: Unexpected token } in JSON at position 12', '    at JSON.parse (<anonymous>)', '    at saveNote (file:///var/task/index.mjs:27:30)']})},
+        {agoMs: 29_980, message: JSON.stringify({time: new Date(now - 29_980).toISOString(), type: 'platform.report', record: {requestId: id, metrics: {durationMs: 12.5, billedDurationMs: 13, memorySizeMB: 256, maxMemoryUsedMB: 90}, status: 'error'}})},
+      ],
+    };
+    const scenario: Scenario = {...base, logGroups: base.logGroups.map((group) => (group.name === '/aws/lambda/notes-api' ? {...group, streams: [...group.streams, json]} : group))};
+    const {byId, logs} = await run(scenario);
+    expect(byId('lambda-error')?.detail).toContain('1× SyntaxError: Unexpected token } in JSON at position <n>');
+    expect(byId('lambda-error')?.evidence.find((evidence) => evidence.label === 'Stack trace')?.text).toContain('at saveNote (file:///var/task/index.mjs:27:30)');
+    expect(logs.lambdaLog?.summary.durations.invocations).toBe(10);
+  });
+
   it('AccessDenied on GetAccount is a warning naming the permission, and the search still runs', async () => {
     const scenario = loadScenario('lambda-error', now);
     const fake = new FakeAws(scenario, {now}).fail('apigw', 'getAccount', 'AccessDenied');

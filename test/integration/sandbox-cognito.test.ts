@@ -2,18 +2,17 @@ import {CognitoIdentityClient, DescribeIdentityPoolCommand, GetIdentityPoolRoles
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Scenario} from '../../src/sandbox/scenario.js';
 import {loadScenario} from '../../src/sandbox/scenarios/index.js';
-import {startSandbox, type RunningSandbox} from '../../src/sandbox/server.js';
+import {startTestSandbox, type TestSandbox} from '../helpers/sandbox.js';
 
-let sandbox: RunningSandbox;
+let sandbox: TestSandbox;
 let scenario: Scenario;
-const client = (region: string) =>
-  new CognitoIdentityClient({endpoint: sandbox.endpoint, region, credentials: {accessKeyId: 'test', secretAccessKey: 'test'}, maxAttempts: 1});
+const client = (region: string) => new CognitoIdentityClient({...sandbox.clientConfig, region});
 
 beforeAll(async () => {
   const base = loadScenario('healthy');
   const [first] = base.identityPools;
   scenario = {...base, identityPools: [...base.identityPools, {...first!, id: `${base.region}:11111111-2222-3333-4444-555555555555`, name: 'mapped_pool', roleMappings: {'graph.facebook.com': {type: 'Token', ambiguousRoleResolution: 'Deny'}}}]};
-  sandbox = await startSandbox({scenario});
+  sandbox = await startTestSandbox(scenario);
 });
 afterAll(() => sandbox.stop());
 

@@ -16,7 +16,7 @@ import {
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Scenario} from '../../src/sandbox/scenario.js';
 import {loadScenario} from '../../src/sandbox/scenarios/index.js';
-import {startSandbox, type RunningSandbox} from '../../src/sandbox/server.js';
+import {startTestSandbox, type TestSandbox} from '../helpers/sandbox.js';
 
 const account = '123456789012';
 const api = `arn:aws:execute-api:us-east-1:${account}:abc123`;
@@ -54,11 +54,11 @@ function scenario(): Scenario {
   };
 }
 
-let sandbox: RunningSandbox;
+let sandbox: TestSandbox;
 let iam: IAMClient;
 beforeAll(async () => {
-  sandbox = await startSandbox({scenario: scenario()});
-  iam = new IAMClient({endpoint: sandbox.endpoint, region: 'us-east-1', credentials: {accessKeyId: 'test', secretAccessKey: 'test'}, maxAttempts: 1});
+  sandbox = await startTestSandbox(scenario());
+  iam = new IAMClient(sandbox.clientConfig);
 });
 afterAll(() => sandbox.stop());
 
@@ -142,14 +142,12 @@ describe('sandbox SimulatePrincipalPolicy over the real SDK', () => {
 
   it('reports condition keys it could not resolve', async () => {
     const base = loadScenario('healthy');
-    const narrow = await startSandbox({
-      scenario: {
-        ...base,
-        roles: [{name: 'office', assumeRolePolicy: base.roles[0]!.assumeRolePolicy, attachedPolicyArns: [], inlinePolicies: {ip: {Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: '*', Resource: '*', Condition: {IpAddress: {'aws:SourceIp': '10.0.0.0/8'}}}]}}}],
-      },
+    const narrow = await startTestSandbox({
+      ...base,
+      roles: [{name: 'office', assumeRolePolicy: base.roles[0]!.assumeRolePolicy, attachedPolicyArns: [], inlinePolicies: {ip: {Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: '*', Resource: '*', Condition: {IpAddress: {'aws:SourceIp': '10.0.0.0/8'}}}]}}}],
     });
     try {
-      const client = new IAMClient({endpoint: narrow.endpoint, region: 'us-east-1', credentials: {accessKeyId: 'test', secretAccessKey: 'test'}, maxAttempts: 1});
+      const client = new IAMClient(narrow.clientConfig);
       const input = {PolicySourceArn: `arn:aws:iam::${account}:role/office`, ActionNames: ['execute-api:Invoke']};
       const without = await client.send(new SimulatePrincipalPolicyCommand(input));
       expect(without.EvaluationResults?.[0]).toMatchObject({EvalResourceName: '*', EvalDecision: 'implicitDeny', MissingContextValues: ['aws:SourceIp']});

@@ -14,7 +14,7 @@ import {
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {LogGroupSeed, Scenario} from '../../src/sandbox/scenario.js';
 import {loadScenario} from '../../src/sandbox/scenarios/index.js';
-import {startSandbox, type RunningSandbox} from '../../src/sandbox/server.js';
+import {startTestSandbox, type TestSandbox} from '../helpers/sandbox.js';
 
 const now = Date.UTC(2024, 4, 1, 13, 0, 0);
 const group = '/aws/lambda/orders';
@@ -48,15 +48,15 @@ const ordersGroup = (region: string): LogGroupSeed => ({
   ],
 });
 
-let sandbox: RunningSandbox;
+let sandbox: TestSandbox;
 let scenario: Scenario;
 let logs: CloudWatchLogsClient;
 
 beforeAll(async () => {
   const base = loadScenario('healthy', now);
   scenario = {...base, logGroups: [ordersGroup(base.region), {name: '/aws/lambda/other', region: base.region, streams: []}, {name: '/aws/lambda/far', region: 'eu-west-3', streams: []}]};
-  sandbox = await startSandbox({scenario, now});
-  logs = new CloudWatchLogsClient({endpoint: sandbox.endpoint, region: scenario.region, credentials: {accessKeyId: 'test', secretAccessKey: 'test'}, maxAttempts: 1});
+  sandbox = await startTestSandbox(scenario, {now});
+  logs = new CloudWatchLogsClient(sandbox.clientConfig);
 });
 afterAll(() => sandbox.stop());
 

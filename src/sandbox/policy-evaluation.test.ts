@@ -1,6 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import type {PolicyDocument} from './scenario.js';
-import {evaluate, policyText, statementLocations, type PolicySource} from './policy-evaluation.js';
+import {evaluate, isInvokeAllowed, policyText, statementLocations, type PolicySource} from './policy-evaluation.js';
+import {loadScenario} from './scenarios/index.js';
+import {createState} from './state.js';
 
 const api = 'arn:aws:execute-api:us-east-1:123456789012:abc123';
 const invoke = (resource: string, context: Record<string, string[]> = {}) => ({
@@ -118,5 +120,24 @@ describe('statementLocations', () => {
   it('handles a single statement object', () => {
     const document = {Version: '2012-10-17', Statement: {Effect: 'Allow', Action: '*', Resource: '*'}} as unknown as PolicyDocument;
     expect(statementLocations(document)).toEqual([{start: {line: 3, column: 16}, end: {line: 7, column: 4}}]);
+  });
+});
+
+describe('isInvokeAllowed over scenario presets', () => {
+  const authRole = 'arn:aws:iam::123456789012:role/Cognito_notesAuth_Role';
+  const methodArn = (scenario: ReturnType<typeof loadScenario>) => `arn:aws:execute-api:${scenario.region}:123456789012:${scenario.restApis[0]!.id}/prod/GET/notes/42`;
+
+  it('allows the healthy auth role and names the deciding statement', () => {
+    const scenario = loadScenario('healthy');
+    const decision = isInvokeAllowed(createState(scenario), authRole, methodArn(scenario));
+    expect(decision).toMatchObject({allowed: true, roleFound: true, decision: 'allowed'});
+    expect(decision.matchedStatements[0]?.sourcePolicyType).toBe('role');
+  });
+
+  it('denies the iam-denied auth role, and an unknown role', () => {
+    const scenario = loadScenario('iam-denied');
+    const state = createState(scenario);
+    expect(isInvokeAllowed(state, authRole, methodArn(scenario))).toMatchObject({allowed: false, decision: 'implicitDeny'});
+    expect(isInvokeAllowed(state, 'arn:aws:iam::123456789012:role/ghost', methodArn(scenario))).toMatchObject({allowed: false, roleFound: false});
   });
 });

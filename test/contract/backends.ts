@@ -129,7 +129,7 @@ export function contractSuite(title: string, preset: ScenarioName, body: (backen
 /** IAM documents come URL-encoded from AWS (moto: all but GetPolicyVersion); decode either form. */
 export function policyJson(document: string | undefined): unknown {
   if (document === undefined) return undefined;
-  return JSON.parse(document.startsWith('%') || document.startsWith('%7B') ? decodeURIComponent(document) : document);
+  return JSON.parse(document.startsWith('%') ? decodeURIComponent(document) : document);
 }
 
 /** Sorts an array of records by a key so list order does not decide equality. */

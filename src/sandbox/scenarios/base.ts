@@ -2,8 +2,8 @@
 // the notes-api Lambda, a Cognito identity pool whose authenticated role calls the API with
 // SigV4, execution and access logging), plus an unrelated "inventory" pool. Presets change
 // it through the few knobs in AccountOptions, so each preset reads as "healthy, except …".
-import type {FunctionSeed, IdentityPoolSeed, LogGroupSeed, ManagedPolicySeed, PolicyDocument, ResourceSeed, RestApiSeed, RoleSeed, Scenario} from '../scenario.js';
-import {notesApiCode, positionOf, type HandlerKind} from './code.js';
+import type {FunctionSeed, IdentityPoolSeed, ManagedPolicySeed, PolicyDocument, ResourceSeed, RestApiSeed, RoleSeed, Scenario} from '../scenario.js';
+import {notesApiCode, type HandlerKind} from './code.js';
 import {
   ACCOUNT_ID,
   CUSTOM_DOMAIN,
@@ -17,9 +17,13 @@ import {
   REST_API_ID,
   REST_DEPLOYMENT_ID,
   REST_RESOURCE_IDS,
+  functionArn,
+  lambdaIntegrationUri,
+  logGroupArn,
+  roleArn,
 } from './ids.js';
-import {accessLogFormat, type LambdaError} from './log-lines.js';
-import {trafficLogGroups, type PlannedRequest} from './traffic.js';
+import {accessLogFormat} from './log-lines.js';
+import {notesApiLogGroups} from './notes-traffic.js';
 
 export interface AccountOptions {
   /** Epoch ms the scenario is built at; log times and ISO stamps in messages follow it. */
@@ -50,12 +54,6 @@ const AWS_MANAGED = {
 
 const allow = (Action: string | string[], Resource: string | string[], extra: Record<string, unknown> = {}): Record<string, unknown> => ({Effect: 'Allow', Action, Resource, ...extra});
 const policy = (...Statement: Record<string, unknown>[]): PolicyDocument => ({Version: '2012-10-17', Statement});
-
-export const roleArn = (name: string, path = '/'): string => `arn:aws:iam::${ACCOUNT_ID}:role${path}${name}`;
-export const functionArn = (region: string, name = FUNCTION_NAME): string => `arn:aws:lambda:${region}:${ACCOUNT_ID}:function:${name}`;
-export const lambdaIntegrationUri = (region: string, fnArn: string): string => `arn:aws:apigateway:${region}:lambda:path/2015-03-31/functions/${fnArn}/invocations`;
-export const executionLogGroupName = (apiId: string, stage: string): string => `API-Gateway-Execution-Logs_${apiId}/${stage}`;
-const logGroupArn = (region: string, name: string): string => `arn:aws:logs:${region}:${ACCOUNT_ID}:log-group:${name}`;
 
 /** The trust policy the Cognito console writes for a pool's authenticated/unauthenticated role. */
 function cognitoTrust(poolId: string, amr: 'authenticated' | 'unauthenticated'): PolicyDocument {
@@ -134,75 +132,6 @@ function notesFunction(region: string, kind: HandlerKind, execRoleArn: string): 
     code: notesApiCode(kind),
     okResponse: {statusCode: 200, body: JSON.stringify({id: '42', title: 'Note 42', updatedAt: '2026-11-20T17:04:11.000Z'})},
   };
-}
-
-/** The TypeError the unguarded getNote throws, with a stack that points into its own code. */
-function missingNoteError(code: string): LambdaError {
-  const at = positionOf(code, 'note.id', 5);
-  const message = "Cannot read properties of undefined (reading 'id')";
-  return {
-    errorType: 'TypeError',
-    errorMessage: message,
-    stack: [
-      `TypeError: ${message}`,
-      `    at getNote (file:///var/task/index.mjs:${at.line}:${at.column})`,
-      '    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)',
-      '    at async Runtime.handleOnceNonStreaming (file:///var/runtime/index.mjs:1173:17)',
-    ],
-  };
-}
-
-const minutes = (m: number, s = 0): number => (m * 60 + s) * 1000;
-const get = (agoMs: number, id?: string): PlannedRequest =>
-  id === undefined ? {agoMs, method: 'GET', resourcePath: '/notes', path: '/notes', outcome: 'ok'} : {agoMs, method: 'GET', resourcePath: '/notes/{id}', path: `/notes/${id}`, outcome: 'ok'};
-
-/** An ordinary hour of traffic on prod. */
-const usualHour: readonly PlannedRequest[] = [
-  get(minutes(57, 12)),
-  get(minutes(52, 40), '41'),
-  {agoMs: minutes(48, 3), method: 'POST', resourcePath: '/notes', path: '/notes', outcome: 'ok'},
-  get(minutes(44, 27), '42'),
-  {agoMs: minutes(33, 51), method: 'PUT', resourcePath: '/notes/{id}', path: '/notes/42', outcome: 'ok'},
-  get(minutes(28, 9)),
-  get(minutes(19, 36), '42'),
-  get(minutes(9, 58)),
-  get(minutes(3, 14), '41'),
-];
-
-/** Requests for notes that do not exist: the unguarded handler throws on each. */
-const missingNotes: readonly PlannedRequest[] = [
-  {...get(minutes(39, 5), '7'), outcome: 'throws'},
-  {...get(minutes(24, 44), '13'), outcome: 'throws'},
-  {...get(minutes(14, 2), '99'), outcome: 'throws'},
-  {...get(minutes(6, 30), '7'), outcome: 'throws'},
-  {...get(minutes(1, 47), '58'), outcome: 'throws'},
-];
-
-function logGroups(o: Required<AccountOptions>, fn: FunctionSeed): LogGroupSeed[] {
-  const plan =
-    o.lambda === 'throws' ? [...usualHour, ...missingNotes] : o.lambda === 'timeout' ? usualHour.map((r) => ({...r, outcome: 'timeout' as const})) : usualHour;
-  const code = fn.code['index.mjs'] ?? '';
-  return trafficLogGroups(
-    {
-      now: o.now,
-      seed: 20261126,
-      region: o.region,
-      accountId: ACCOUNT_ID,
-      apiId: REST_API_ID,
-      stage: 'prod',
-      functionName: fn.name,
-      functionArn: functionArn(o.region),
-      memorySizeMb: fn.memorySize,
-      timeoutSeconds: fn.timeout,
-      error: o.lambda === 'throws' ? missingNoteError(code) : undefined,
-      successLines: o.lambda === 'timeout' ? ['listNotes returned 12 rows'] : [],
-      lambdaLogGroup: `/aws/lambda/${fn.name}`,
-      lambdaStreams: 2,
-      executionLogGroup: o.executionLogging ? executionLogGroupName(REST_API_ID, 'prod') : undefined,
-      accessLogGroup: o.executionLogging ? '/aws/apigateway/notes-prod-access' : undefined,
-    },
-    plan,
-  );
 }
 
 export function buildAccount(options: AccountOptions): Account {
@@ -312,7 +241,7 @@ export function buildAccount(options: AccountOptions): Account {
         cognitoIdentityProviders: userPool('Pq8W2nR5t', '7h2j9k4l1m6n3b8v5c0x2z7a4s'),
       },
     ],
-    logGroups: logGroups(o, fn),
+    logGroups: notesApiLogGroups(o, fn),
     domainNames: [
       {
         domainName: CUSTOM_DOMAIN,

@@ -20,6 +20,14 @@ export const INVENTORY_POOL_UUID = 'b52e8d90-17c4-4f3a-8e6b-0d9a41c7e325';
 
 export const CUSTOM_DOMAIN = 'api.notes.example.com';
 
+// ---- ARNs and names derived from the ids ----------------------------------------------
+
+export const roleArn = (name: string, path = '/'): string => `arn:aws:iam::${ACCOUNT_ID}:role${path}${name}`;
+export const functionArn = (region: string, name = FUNCTION_NAME): string => `arn:aws:lambda:${region}:${ACCOUNT_ID}:function:${name}`;
+export const lambdaIntegrationUri = (region: string, fnArn: string): string => `arn:aws:apigateway:${region}:lambda:path/2015-03-31/functions/${fnArn}/invocations`;
+export const executionLogGroupName = (apiId: string, stage: string): string => `API-Gateway-Execution-Logs_${apiId}/${stage}`;
+export const logGroupArn = (region: string, name: string): string => `arn:aws:logs:${region}:${ACCOUNT_ID}:log-group:${name}`;
+
 /** mulberry32: a tiny deterministic PRNG; only used to make ids that look random. */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;

@@ -24,7 +24,6 @@ export interface TrafficSetting {
   readonly accountId: string;
   readonly apiId: string;
   readonly stage: string;
-  readonly functionName: string;
   readonly functionArn: string;
   readonly memorySizeMb: number;
   readonly timeoutSeconds: number;
@@ -64,7 +63,7 @@ function pathParameters(request: PlannedRequest): Record<string, string> {
 function logsForRequest(s: TrafficSetting, ids: IdSource, runtimeHash: string, request: PlannedRequest, coldStart: boolean): RequestLogs {
   const apiRequestId = ids.uuid();
   const lambdaRequestId = ids.uuid();
-  const at = (offsetMs: number): Timed['agoMs'] => request.agoMs - offsetMs;
+  const at = (offsetMs: number): number => request.agoMs - offsetMs;
   const iso = (offsetMs: number): string => isoAt(s.now, at(offsetMs));
   const initMs = coldStart ? 310 + Math.floor(ids.random() * 160) : 0;
   const startOffset = 28 + initMs;

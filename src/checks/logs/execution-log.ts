@@ -11,13 +11,22 @@ export type ExecutionLogLine =
 
 const prefix = /^\(([^)\s]+)\)\s+([\s\S]*)$/;
 
+// The message and the trailing ". Lambda request id: <uuid>" are split without one regex of
+// lazy text, optional suffix and \s*$: that form backtracks quadratically on long whitespace.
+function lambdaFailed(apiRequestId: string, rest: string): ExecutionLogLine {
+  const text = rest.trimEnd();
+  const id = /Lambda request id: ([0-9a-f-]{36})$/i.exec(text);
+  const message = id ? text.slice(0, id.index).trimEnd().replace(/\.$/, '') : text;
+  return {kind: 'lambda-failed', apiRequestId, errorMessage: message, lambdaRequestId: id?.[1]};
+}
+
 export function parseExecutionLogLine(message: string): ExecutionLogLine {
   const match = prefix.exec(message.trim());
   if (!match) return {kind: 'other'};
   const apiRequestId = match[1] ?? '';
   const text = match[2] ?? '';
-  const failed = /^Lambda execution failed with status \d+ due to customer function error: ([\s\S]*?)(?:\.?\s*Lambda request id: ([0-9a-f-]{36}))?\s*$/i.exec(text);
-  if (failed) return {kind: 'lambda-failed', apiRequestId, errorMessage: failed[1] ?? '', lambdaRequestId: failed[2]};
+  const failed = /^Lambda execution failed with status \d+ due to customer function error: /i.exec(text);
+  if (failed) return lambdaFailed(apiRequestId, text.slice(failed[0].length));
   if (/^Execution failed due to a timeout error/.test(text)) return {kind: 'integration-timeout', apiRequestId};
   const configuration = /^Execution failed due to configuration error: ([\s\S]*)$/.exec(text);
   if (configuration) return {kind: 'configuration-error', apiRequestId, reason: configuration[1] ?? ''};

@@ -132,7 +132,10 @@ function textError(body: string, requestId: string | undefined): LambdaLogRecord
   const lines = body.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '');
   const first = lines[0];
   if (first === undefined) return undefined;
-  const typed = /^([A-Za-z_$][\w$.]*(?:Error|Exception|Exit|Rejection)[\w$.]*|Error):\s?(.*)$/.exec(first.trim());
+  // Name and keyword are matched apart: one regex with a keyword between two [\w$.]* runs
+  // backtracks quadratically on a long word without a colon.
+  const named = /^([A-Za-z_$][\w$.]*):\s?(.*)$/.exec(first.trim());
+  const typed = named && (named[1] === 'Error' || /.(?:Error|Exception|Exit|Rejection)/.test(named[1] ?? '')) ? named : null;
   const errorType = typed?.[1] ?? 'Error';
   const errorMessage = typed ? (typed[2] ?? '') : first.trim();
   return {kind: 'error', category: categorise(errorType, errorMessage, requestId), requestId, errorType, errorMessage, stack: lines};
@@ -146,7 +149,7 @@ function parseTextApplicationLine(requestIdField: string, rest: string): LambdaL
   if (!leveled) return other;
   const body = leveled[2] ?? '';
   // "Invoke Error \t{json}", "Uncaught Exception \t{json}", "Unhandled Promise Rejection \t{json}"
-  const structured = /^(Invoke Error|Uncaught Exception|Unhandled Promise Rejection)\s*\t?\s*(\{[\s\S]*\})\s*$/.exec(body);
+  const structured = /^(Invoke Error|Uncaught Exception|Unhandled Promise Rejection)\s*(\{[\s\S]*\})\s*$/.exec(body);
   if (structured) {
     const object = parseJsonObject(structured[2] ?? '');
     const parsed = object && errorFromObject(object, structured[1] === 'Uncaught Exception' ? undefined : requestId);
@@ -174,7 +177,8 @@ function parseReport(message: string): LambdaLogRecord {
 }
 
 export function parseLambdaLogMessage(raw: string): LambdaLogRecord {
-  const message = raw.replace(/\s+$/, '');
+  // trimEnd, not replace(/\s+$/): that regex is quadratic on a long run of inner whitespace.
+  const message = raw.trimEnd();
   if (message.startsWith('{')) {
     const object = parseJsonObject(message);
     if (object) return parseJsonRecord(object);

@@ -37,6 +37,12 @@ function isLocalHost(host: string): boolean {
 
 const invalid = (reason: string, correctedUrl?: string): UrlParse => ({ok: false, reason, correctedUrl});
 
+/** User text quoted in a reason: one sanitised line, cut so a pasted megabyte stays a readable reason. */
+function shown(text: string): string {
+  const line = sanitizeLine(text);
+  return line.length > 120 ? `${line.slice(0, 119)}…` : line;
+}
+
 /** Splits and percent-decodes the path; undefined when an escape is malformed. */
 function decodeSegments(pathname: string): string[] | undefined {
   const segments = pathname.split('/').slice(1);
@@ -70,16 +76,16 @@ export function parseApiUrl(input: string): UrlParse {
     url = new URL(text);
   } catch {
     if (/^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?(\/|$)/i.test(text)) {
-      return invalid(`"${sanitizeLine(text)}" has no scheme: API Gateway URLs start with https://.`, `https://${text}`);
+      return invalid(`"${shown(text)}" has no scheme: API Gateway URLs start with https://.`, `https://${text}`);
     }
-    return invalid(`"${sanitizeLine(text)}" is not a URL.`);
+    return invalid(`"${shown(text)}" is not a URL.`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return invalid(`The URL uses ${sanitizeLine(url.protocol)}// but API Gateway only answers https:// (http:// only for a local emulator).`);
+    return invalid(`The URL uses ${shown(url.protocol)}// but API Gateway only answers https:// (http:// only for a local emulator).`);
   }
   const host = url.hostname;
   const segments = decodeSegments(url.pathname);
-  if (segments === undefined) return invalid(`The path "${sanitizeLine(url.pathname)}" has a malformed percent-escape (a % not followed by two hex digits).`);
+  if (segments === undefined) return invalid(`The path "${shown(url.pathname)}" has a malformed percent-escape (a % not followed by two hex digits).`);
   const common = {origin: url.origin, query: url.search};
   const https = new URL(url.href);
   https.protocol = 'https:';
@@ -90,13 +96,13 @@ export function parseApiUrl(input: string): UrlParse {
     if (url.protocol === 'http:') return invalid('API Gateway only answers https://, not http://.', https.href);
     if (url.port !== '') return invalid(`API Gateway answers on port 443 only; the URL asks for port ${url.port}.`);
     if (!isKnownRegion(region)) {
-      return invalid(`"${sanitizeLine(region)}" is not an AWS region (closest: ${closest(region, commercialRegions)}).`, url.href.replace(`.${region}.`, `.${closest(region, commercialRegions)}.`));
+      return invalid(`"${shown(region)}" is not an AWS region (closest: ${closest(region, commercialRegions)}).`, url.href.replace(`.${region}.`, `.${closest(region, commercialRegions)}.`));
     }
     const chinaRegion = region.startsWith('cn-');
     if (chinaRegion !== (china !== undefined)) {
       return invalid(chinaRegion ? `${region} is a China region: its hosts end in .amazonaws.com.cn.` : `Only China regions are served from .amazonaws.com.cn; ${region} is not one.`);
     }
-    if (!awsApiId.test(apiId)) return invalid(`"${sanitizeLine(apiId)}" is not an API Gateway API id: ids are 10 lowercase letters and digits (e.g. a1b2c3d4e5).`);
+    if (!awsApiId.test(apiId)) return invalid(`"${shown(apiId)}" is not an API Gateway API id: ids are 10 lowercase letters and digits (e.g. a1b2c3d4e5).`);
     const split = splitStage(segments);
     if (split === 'empty-stage') return invalid('The stage is empty: the URL has "//" where the stage name belongs.');
     return {ok: true, ...common, parsed: {form: 'aws', host, apiId, region, ...split, rawPath: url.pathname}};
@@ -105,7 +111,7 @@ export function parseApiUrl(input: string): UrlParse {
   const localstack = localstackHost.exec(host);
   if (localstack) {
     const apiId = localstack[1] ?? '';
-    if (!localApiId.test(apiId)) return invalid(`"${sanitizeLine(apiId)}" is not an API id.`);
+    if (!localApiId.test(apiId)) return invalid(`"${shown(apiId)}" is not an API id.`);
     const split = splitStage(segments);
     if (split === 'empty-stage') return invalid('The stage is empty: the URL has "//" where the stage name belongs.');
     return {ok: true, ...common, parsed: {form: 'localstack-host', host, apiId, ...split, rawPath: url.pathname}};
@@ -122,10 +128,10 @@ export function parseApiUrl(input: string): UrlParse {
     return invalid('A local URL must use a LocalStack form: http://API.execute-api.localhost.localstack.cloud:4566/STAGE/PATH, http://localhost:4566/_aws/execute-api/API/STAGE/PATH or …/restapis/API/STAGE/_user_request_/PATH.');
   }
   if (/(^|\.)amazonaws\.com(\.cn)?$/.test(host)) {
-    return invalid(`${sanitizeLine(host)} is not an API Gateway invoke host: those look like API_ID.execute-api.REGION.amazonaws.com.`);
+    return invalid(`${shown(host)} is not an API Gateway invoke host: those look like API_ID.execute-api.REGION.amazonaws.com.`);
   }
   if (url.protocol === 'http:') return invalid('API Gateway custom domains only answer https://, not http://.', https.href);
-  if (isIP(host.replace(/^\[|\]$/g, '')) !== 0) return invalid(`${sanitizeLine(host)} is an IP address; an API Gateway URL names a host (API_ID.execute-api.REGION.amazonaws.com or a custom domain).`);
+  if (isIP(host.replace(/^\[|\]$/g, '')) !== 0) return invalid(`${shown(host)} is an IP address; an API Gateway URL names a host (API_ID.execute-api.REGION.amazonaws.com or a custom domain).`);
   return {ok: true, ...common, parsed: {form: 'custom-domain', host, path: joinPath(segments.filter((segment) => segment !== '')), rawPath: url.pathname}};
 }
 
@@ -148,7 +154,7 @@ function localstackPathForm(segments: readonly string[]): PathForm | {reason: st
   } else {
     return undefined;
   }
-  if (apiId === undefined || !localApiId.test(apiId)) return {reason: `"${sanitizeLine(apiId ?? '')}" is not an API id.`};
+  if (apiId === undefined || !localApiId.test(apiId)) return {reason: `"${shown(apiId ?? '')}" is not an API id.`};
   if (stage === '') return {reason: 'The stage is empty: the URL has "//" where the stage name belongs.'};
   return {form, apiId, stage, path: joinPath(rest.filter((segment) => segment !== ''))};
 }

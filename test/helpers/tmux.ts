@@ -22,6 +22,7 @@ export interface TmuxSession {
   kill(): void;
 }
 
+const exitMarker = '[apigw-doctor exited with status ';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function startTmux(args: readonly string[], options: {width?: number; height?: number; env?: Record<string, string>} = {}): TmuxSession {
@@ -31,7 +32,9 @@ export function startTmux(args: readonly string[], options: {width?: number; hei
   const env = {CI: 'false', TERM: 'xterm-256color', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...options.env};
   const envPrefix = Object.entries(env).map(([key, value]) => `${key}=${JSON.stringify(value)}`);
   // `remain-on-exit` keeps the final screen and lets us read the exit status.
-  const command = `env ${envPrefix.join(' ')} node ${JSON.stringify(binPath)} ${args.map((arg) => JSON.stringify(arg)).join(' ')}`;
+  // The shell prints the exit status after the command: tmux 3.3's #{pane_dead_status} is
+  // empty for a pane kept by remain-on-exit, so we read the status off the screen instead.
+  const command = `env ${envPrefix.join(' ')} node ${JSON.stringify(binPath)} ${args.map((arg) => JSON.stringify(arg)).join(' ')}; echo "${exitMarker}$?"`;
   tmux('new-session', '-d', '-s', name, '-x', String(options.width ?? 100), '-y', String(options.height ?? 30), command);
   tmux('set-option', '-t', name, 'remain-on-exit', 'on');
 
@@ -57,8 +60,8 @@ export function startTmux(args: readonly string[], options: {width?: number; hei
     async waitForExit(timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
-        const [dead, status] = tmux('display-message', '-p', '-t', name, '#{pane_dead} #{pane_dead_status}').trim().split(' ');
-        if (dead === '1') return Number(status);
+        const status = new RegExp(`${exitMarker.replace(/[[\]]/g, '\\$&')}(\\d+)`).exec(screen())?.[1];
+        if (status !== undefined) return Number(status);
         await sleep(100);
       }
       throw new Error(`The command did not exit. Screen was:\n${screen()}`);

@@ -73,7 +73,7 @@ export function notesApiLogGroups(o: TrafficOptions, fn: FunctionSeed): LogGroup
       timeoutSeconds: fn.timeout,
       error: o.lambda === 'throws' ? missingNoteError(code) : undefined,
       successLines: o.lambda === 'timeout' ? ['listNotes returned 12 rows'] : [],
-      lambdaLogGroup: `/aws/lambda/${fn.name}`,
+      lambdaLogGroup: fn.logGroup ?? `/aws/lambda/${fn.name}`,
       lambdaStreams: 2,
       executionLogGroup: o.executionLogging ? executionLogGroupName(REST_API_ID, 'prod') : undefined,
       accessLogGroup: o.executionLogging ? '/aws/apigateway/notes-prod-access' : undefined,

@@ -3,10 +3,14 @@
 // chunks: without it the bundle hoists react-devtools-core and crashes at start-up
 // (see shared/ink-notes.md §3).
 import {build} from 'esbuild';
-import {rm} from 'node:fs/promises';
+import {rm, writeFile} from 'node:fs/promises';
 
 await rm(new URL('../dist', import.meta.url), {recursive: true, force: true});
-await build({
+// APIGW_DOCTOR_METAFILE=path writes esbuild's metafile there: which input lands in which
+// chunk and which chunks the entry imports statically (scripts/bench.mjs reads it to list
+// what `--version` loads; https://esbuild.github.io/analyze/ reads it too).
+const metafilePath = process.env.APIGW_DOCTOR_METAFILE;
+const result = await build({
   entryPoints: {cli: 'src/cli.tsx'},
   outdir: 'dist',
   bundle: true,
@@ -26,4 +30,6 @@ await build({
     js: "import {createRequire as __apigwCreateRequire} from 'node:module'; const require = __apigwCreateRequire(import.meta.url);",
   },
   logLevel: 'warning',
+  metafile: Boolean(metafilePath),
 });
+if (metafilePath) await writeFile(metafilePath, JSON.stringify(result.metafile));

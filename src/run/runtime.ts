@@ -6,6 +6,7 @@ import type {StageContext, WalkFacts, WalkInput} from '../checks/stage.js';
 import type {MakeContext} from '../checks/walk.js';
 import type {AwsConfig} from '../aws/config.js';
 import type {AwsPorts} from '../aws/ports.js';
+import {createCachedPorts} from '../aws/cached-ports.js';
 import {UsageError, type WalkCommand} from '../cli/args.js';
 
 export interface Header {
@@ -22,6 +23,7 @@ export interface Header {
 export interface Runtime {
   readonly input: WalkInput;
   readonly header: Header;
+  /** The current walk's ports: reads are remembered until the walk restarts (cached-ports.ts). */
   readonly aws: AwsPorts;
   readonly makeContext: MakeContext;
   /** False when the URL is not an API Gateway URL: the endpoint stage says why without calling AWS. */
@@ -37,26 +39,53 @@ async function portsFor(config: AwsConfig, probeEndpoint: string | undefined) {
   return {aws: createAwsPorts({...config, region}), probe: createHttpProbe({endpoint: probeEndpoint}), region};
 }
 
-function contextMaker(aws: AwsPorts, probe: StageContext['probe']): MakeContext {
-  return (input: WalkInput, facts: WalkFacts, signal: AbortSignal): StageContext => ({aws, probe, input, facts, signal, now: Date.now});
+/**
+ * One cache per walk. The walk (re)starts when the endpoint stage runs again, as after a
+ * corrected URL: what AWS said before may be what the user has just changed. The calls
+ * made before the first stage (who am I) belong to the first walk.
+ */
+export function createWalkScope(base: AwsPorts, probe: StageContext['probe']): {readonly current: () => AwsPorts; readonly makeContext: MakeContext} {
+  let walkPorts = createCachedPorts(base);
+  let walkStarted = false;
+  const makeContext: MakeContext = (input: WalkInput, facts: WalkFacts, signal: AbortSignal): StageContext => {
+    if (!facts.endpoint) {
+      if (walkStarted) walkPorts = createCachedPorts(base);
+      walkStarted = true;
+    }
+    return {aws: walkPorts, probe, input, facts, signal, now: Date.now};
+  };
+  return {current: () => walkPorts, makeContext};
+}
+
+/** Dev/bench only: sandbox latency per call (the bench's 50 ms), and a call count on stderr when the demo ends. */
+function sandboxDevOptions(env: NodeJS.ProcessEnv): {latencyMs: number; reportCalls: boolean} {
+  const latencyMs = Number(env.APIGW_DOCTOR_SANDBOX_LATENCY_MS ?? 0);
+  return {latencyMs: Number.isFinite(latencyMs) && latencyMs > 0 ? latencyMs : 0, reportCalls: env.APIGW_DOCTOR_SANDBOX_CALLS === '1'};
 }
 
 export async function createRuntime(command: WalkCommand): Promise<Runtime> {
   if (command.demo) {
     const [{startSandbox}, {loadScenario}] = await Promise.all([import('../sandbox/server.js'), import('../sandbox/scenarios/index.js')]);
     const scenario = loadScenario(command.demo);
-    const sandbox = await startSandbox({scenario});
+    const dev = sandboxDevOptions(process.env);
+    const sandbox = await startSandbox({scenario, latencyMs: dev.latencyMs});
     const parsed = parseApiUrl(scenario.demo.url);
     const config: AwsConfig = {region: (parsed.ok && parsed.parsed.region) || scenario.region, endpoint: sandbox.endpoint, credentials: sandboxCredentials};
     const {aws, probe, region} = await portsFor(config, sandbox.endpoint);
     const method = command.method === 'GET' ? scenario.demo.method : command.method;
+    const walk = createWalkScope(aws, probe);
     return {
       input: {url: scenario.demo.url, method, identityPoolId: command.identityPool, sinceMs: command.sinceMs},
       header: {url: scenario.demo.url, method, region, mode: 'demo', account: scenario.accountId, scenario: {name: scenario.name, title: scenario.title, description: scenario.description}},
-      aws,
-      makeContext: contextMaker(aws, probe),
+      get aws() {
+        return walk.current();
+      },
+      makeContext: walk.makeContext,
       callsAws: true,
-      stop: () => sandbox.stop(),
+      stop: async () => {
+        await sandbox.stop();
+        if (dev.reportCalls) process.stderr.write(`apigw-doctor sandbox: ${sandbox.calls.length} AWS calls\n`);
+      },
     };
   }
   if (!command.url) throw new UsageError('Give the URL that fails, e.g. apigw-doctor https://API_ID.execute-api.REGION.amazonaws.com/STAGE/PATH — or try apigw-doctor --demo.');
@@ -68,11 +97,14 @@ export async function createRuntime(command: WalkCommand): Promise<Runtime> {
   const urlRegion = parsed.ok ? parsed.parsed.region : (command.region ?? 'us-east-1');
   const config: AwsConfig = {region: urlRegion || command.region, profile: command.profile};
   const {aws, probe, region} = await portsFor(config, undefined);
+  const walk = createWalkScope(aws, probe);
   return {
     input: {url: command.url, method: command.method, identityPoolId: command.identityPool, sinceMs: command.sinceMs},
     header: {url: command.url, method: command.method, region, profile: command.profile, mode: 'aws'},
-    aws,
-    makeContext: contextMaker(aws, probe),
+    get aws() {
+      return walk.current();
+    },
+    makeContext: walk.makeContext,
     callsAws: parsed.ok,
     stop: async () => {},
   };

@@ -21,3 +21,16 @@ export function sanitizeForTerminal(text: string): string {
 export function sanitizeLine(text: string): string {
   return sanitizeForTerminal(text).replace(/[\n\t]+/g, ' ');
 }
+
+// What JSON.stringify leaves raw but a terminal would act on or hide: DEL, C1 (8-bit CSI/OSC),
+// bidi and zero-width characters. C0 controls and lone surrogates it escapes itself.
+const rawInJson = /[\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/**
+ * JSON text that is safe to `cat` in a terminal and still carries every character: the ones
+ * sanitizeForTerminal would drop are written as \uXXXX escapes (they can only occur inside
+ * strings, so the value parses back unchanged).
+ */
+export function toTerminalSafeJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(rawInJson, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -2,6 +2,7 @@
 import type {StageDefinition} from '../checks/stage.js';
 import {runAllStages} from '../checks/walk.js';
 import {buildJsonReport, type JsonReport} from '../report/json.js';
+import {toTerminalSafeJson} from '../report/sanitize.js';
 import {renderTextReport} from '../report/text.js';
 import type {Runtime} from './runtime.js';
 
@@ -19,6 +20,6 @@ export async function runWithoutScreen(
     {url: header.url, method: header.method, region: header.region, account, profile: header.profile, mode: header.mode},
     {version: options.version, sinceMs: runtime.input.sinceMs, now: new Date()},
   );
-  options.write(options.json ? JSON.stringify(report, null, 2) + '\n' : renderTextReport(report));
+  options.write(options.json ? toTerminalSafeJson(report) + '\n' : renderTextReport(report));
   return report;
 }

@@ -33,7 +33,7 @@ function findingSection(finding: Finding): string {
 export function renderMarkdownReport(report: JsonReport): string {
   const {target} = report;
   const rows = [
-    ['URL', `\`${sanitizeLine(target.url)}\``],
+    ['URL', `\`${target.url}\``],
     ['Method', target.method],
     ['Where', target.mode === 'demo' ? 'embedded demo sandbox' : 'AWS'],
     ['Account', target.account ?? 'unknown'],
@@ -47,7 +47,7 @@ export function renderMarkdownReport(report: JsonReport): string {
     '',
     '| | |',
     '|---|---|',
-    ...rows.map(([key, value]) => `| ${key} | ${String(value).replace(/\|/g, '\\|')} |`),
+    ...rows.map(([key, value]) => `| ${key} | ${sanitizeLine(String(value)).replace(/\|/g, '\\|')} |`),
     '',
     '## Stages',
     '',

@@ -26,9 +26,10 @@ function renderEvidence(finding: Finding): string[] {
 export function renderTextReport(report: JsonReport): string {
   const out: string[] = [];
   const {target} = report;
-  out.push(`apigw-doctor ${report.tool.version} — ${target.method} ${sanitizeLine(target.url)}`);
+  out.push(`apigw-doctor ${report.tool.version} — ${sanitizeLine(`${target.method} ${target.url}`)}`);
   const where = [target.mode === 'demo' ? 'demo sandbox' : undefined, target.account && `account ${target.account}`, target.region && `region ${target.region}`, target.profile && `profile ${target.profile}`].filter(Boolean);
-  if (where.length > 0) out.push(`  ${where.join(' · ')}`);
+  // The account comes from STS, the rest from flags and config: none of it is trusted on a terminal.
+  if (where.length > 0) out.push(`  ${sanitizeLine(where.join(' · '))}`);
   out.push(`  logs since ${report.window.since}`, '');
   for (const stage of report.stages) {
     out.push(`  stage ${stage.id.padEnd(9)} ${stage.status}${stage.reason ? ` — ${sanitizeLine(stage.reason)}` : ''}`);

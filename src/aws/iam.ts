@@ -86,13 +86,26 @@ function toIamRole(role: Sdk.Role | undefined): IamRole {
 
 const decisions: readonly EvalDecision[] = ['allowed', 'explicitDeny', 'implicitDeny'];
 
+// With explicit ResourceArns, IAM reports per-resource detail under ResourceSpecificResults
+// (the top-level MissingContextValues is filled only for the "*" resource; aws-facts §2.4),
+// so both levels are read.
+function missingContextValuesOf(result: Sdk.EvaluationResult): string[] {
+  const keys = [...(result.MissingContextValues ?? []), ...(result.ResourceSpecificResults ?? []).flatMap((specific) => specific.MissingContextValues ?? [])];
+  return [...new Set(keys)];
+}
+
+function matchedStatementsOf(result: Sdk.EvaluationResult): Sdk.Statement[] {
+  if (result.MatchedStatements && result.MatchedStatements.length > 0) return result.MatchedStatements;
+  return (result.ResourceSpecificResults ?? []).flatMap((specific) => specific.MatchedStatements ?? []);
+}
+
 function toEvaluationResult(result: Sdk.EvaluationResult): EvaluationResult {
   return {
     evalActionName: result.EvalActionName ?? '',
     evalResourceName: result.EvalResourceName ?? '',
     // Anything unrecognised is treated as not allowed, never as allowed.
     evalDecision: decisions.find((decision) => decision === result.EvalDecision) ?? 'implicitDeny',
-    matchedStatements: (result.MatchedStatements ?? []).map((statement) => ({
+    matchedStatements: matchedStatementsOf(result).map((statement) => ({
       sourcePolicyId: statement.SourcePolicyId,
       sourcePolicyType: statement.SourcePolicyType,
       startLine: statement.StartPosition?.Line,
@@ -100,7 +113,7 @@ function toEvaluationResult(result: Sdk.EvaluationResult): EvaluationResult {
       endLine: statement.EndPosition?.Line,
       endColumn: statement.EndPosition?.Column,
     })),
-    missingContextValues: result.MissingContextValues ?? [],
+    missingContextValues: missingContextValuesOf(result),
     allowedByPermissionsBoundary: result.PermissionsBoundaryDecisionDetail?.AllowedByPermissionsBoundary,
   };
 }

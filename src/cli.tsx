@@ -12,21 +12,26 @@ function runningInCi(env: NodeJS.ProcessEnv): boolean {
 }
 
 async function runWalk(command: WalkCommand, signal: AbortSignal): Promise<number> {
-  const [{createRuntime}, {stages}] = await Promise.all([import('./run/runtime.js'), import('./checks/index.js')]);
+  const [{createRuntime}, {stages}, {reportOf}, {assertReportPathFree, writeMarkdownReport}] = await Promise.all([
+    import('./run/runtime.js'),
+    import('./checks/index.js'),
+    import('./run/report.js'),
+    import('./report/write.js'),
+  ]);
+  // Refuse an existing --report file before the walk, not after it.
+  if (command.report && !command.force) await assertReportPathFree(command.report);
   const runtime = await createRuntime(command);
   try {
     const interactive = !command.json && process.stdin.isTTY === true && process.stdout.isTTY === true && !runningInCi(process.env);
     if (interactive) {
       const {runInteractive} = await import('./run/interactive.js');
-      const result = await runInteractive(runtime, stages, {helpOpen: Boolean(command.demo)});
+      const result = await runInteractive(runtime, stages, {helpOpen: Boolean(command.demo), version: pkg.version, exportDir: process.cwd()});
+      if (command.report) await writeMarkdownReport(reportOf(result, runtime.header, {version: pkg.version, sinceMs: runtime.input.sinceMs, now: new Date()}), command.report, {force: command.force});
       return result.verdict === 'healthy' || result.verdict === 'quit' ? 0 : 1;
     }
     const {runWithoutScreen} = await import('./run/noninteractive.js');
     const report = await runWithoutScreen(runtime, stages, {json: command.json, version: pkg.version, signal, write: (text) => process.stdout.write(text)});
-    if (command.report) {
-      const {writeMarkdownReport} = await import('./report/write.js');
-      await writeMarkdownReport(report, command.report, {force: command.force});
-    }
+    if (command.report) await writeMarkdownReport(report, command.report, {force: command.force});
     return report.verdict === 'healthy' ? 0 : 1;
   } finally {
     await runtime.stop();

@@ -2,6 +2,7 @@
 // RUN_ACTION, OPEN_EVIDENCE) and the effect hook reporting results (…_SUCCEEDED/_FAILED).
 import type {Finding} from '../checks/findings.js';
 import type {StageOutcome} from '../checks/stage.js';
+import type {ReportFormat} from '../report/json.js';
 import type {StageError} from './state.js';
 
 export type WalkEvent =
@@ -21,6 +22,14 @@ export type WalkEvent =
   | {readonly type: 'OPEN_EVIDENCE'; readonly finding: Finding}
   | {readonly type: 'TOGGLE_HELP'}
   | {readonly type: 'GO_SUMMARY'}
+  /** ↑/↓ on the summary: moves the highlighted finding (Enter opens its evidence). */
+  | {readonly type: 'MOVE_CURSOR'; readonly delta: number}
+  /** The summary's re-run key: the whole walk again from the first stage, same input. */
+  | {readonly type: 'RESTART'}
+  /** The summary's export keys; the export hook writes the file and reports back. */
+  | {readonly type: 'EXPORT_REPORT'; readonly format: ReportFormat}
+  | {readonly type: 'EXPORT_SUCCEEDED'; readonly exportId: number; readonly path: string}
+  | {readonly type: 'EXPORT_FAILED'; readonly exportId: number; readonly message: string}
   | {readonly type: 'QUIT'};
 
 export type WalkEventType = WalkEvent['type'];

@@ -215,11 +215,22 @@ describe('walkReducer', () => {
     const quitEarly = walkReducer(started(), {type: 'QUIT'});
     expect(quitEarly.ended).toBe(true);
     expect(quitEarly.running).toBeUndefined();
-    expect(walkResult(quitEarly)).toEqual({findings: [], verdict: 'quit'});
+    expect(walkResult(quitEarly)).toMatchObject({findings: [], verdict: 'quit'});
+    expect(walkResult(quitEarly).stages).toEqual([
+      {id: 'endpoint', status: 'not-checked', reason: 'cancelled by the user'},
+      {id: 'identity', status: 'not-checked'},
+      {id: 'logs', status: 'not-checked'},
+    ]);
     expect(walkReducer(quitEarly, {type: 'NEXT'})).toBe(quitEarly);
     let walked = started();
     for (let callId = 1; callId <= 3; callId++) walked = run(walked, {type: 'STAGE_SUCCEEDED', callId, outcome: okOutcome}, {type: 'NEXT'});
-    expect(walkResult(walkReducer(walked, {type: 'QUIT'}))).toEqual({findings: [...okOutcome.findings, ...okOutcome.findings, ...okOutcome.findings], verdict: 'healthy'});
+    const healthy = walkResult(walkReducer(walked, {type: 'QUIT'}));
+    expect(healthy).toEqual({
+      findings: [...okOutcome.findings, ...okOutcome.findings, ...okOutcome.findings],
+      verdict: 'healthy',
+      stages: ids.map((id) => ({id, status: 'ran'})),
+      facts: {account: '111122223333'},
+    });
   });
 
   it('is not healthy when stages were left unchecked, but an early stop counts as checked', () => {
@@ -233,5 +244,88 @@ describe('walkReducer', () => {
 
   it('a walk without stages opens on the summary', () => {
     expect(initialWalkState([], input).screen).toEqual({kind: 'summary'});
+  });
+});
+
+describe('the summary: cursor, evidence, re-run, export, and what the result tells a report', () => {
+  const twoProblems: StageOutcome = {findings: [finding('stage-not-found', 'error'), finding('endpoint-ok', 'ok')], facts: {}};
+  function onSummary(): WalkState {
+    return run(started(), {type: 'STAGE_SUCCEEDED', callId: 1, outcome: twoProblems}, {type: 'GO_SUMMARY'});
+  }
+
+  it('MOVE_CURSOR moves within the findings on the summary only; Enter opens the highlighted one', () => {
+    const summary = onSummary();
+    expect(walkReducer(started(), {type: 'MOVE_CURSOR', delta: 1}).summaryCursor).toBe(0);
+    expect(walkReducer(summary, {type: 'MOVE_CURSOR', delta: -1})).toBe(summary);
+    const second = run(summary, {type: 'MOVE_CURSOR', delta: 1}, {type: 'MOVE_CURSOR', delta: 1});
+    expect(second.summaryCursor).toBe(1);
+    const opened = walkReducer(second, {type: 'NEXT', viaEnter: true});
+    expect(opened.evidence?.id).toBe('endpoint-ok');
+    expect(walkReducer(opened, {type: 'MOVE_CURSOR', delta: -1})).toBe(opened);
+    const closed = walkReducer(opened, {type: 'BACK'});
+    expect(closed).toMatchObject({screen: {kind: 'summary'}, summaryCursor: 1, evidence: undefined});
+    expect(walkReducer(summary, {type: 'NEXT'})).toBe(summary);
+  });
+
+  it('RESTART runs the whole walk again from the first stage with the same input, forgetting every outcome', () => {
+    const corrected = run(started(), {type: 'RETRY_WITH_INPUT', url: 'https://abc123.execute-api.us-east-1.amazonaws.com/prod/notes', method: 'GET'});
+    const stopped = run(corrected, {type: 'STAGE_SUCCEEDED', callId: 2, outcome: stopOutcome}, {type: 'GO_SUMMARY'}, {type: 'MOVE_CURSOR', delta: 1}, {type: 'EXPORT_REPORT', format: 'markdown'});
+    expect(stopped.stoppedEarly).toBeDefined();
+    const restarted = walkReducer(stopped, {type: 'RESTART'});
+    expect(restarted.screen).toEqual({kind: 'stage', index: 0});
+    expect(statuses(restarted)).toEqual(['running', 'pending', 'pending']);
+    expect(restarted.running).toEqual({stage: 0, kind: 'run', callId: stopped.nextCallId});
+    expect(restarted).toMatchObject({stoppedEarly: undefined, export: undefined, summaryCursor: 0, facts: {}});
+    expect(restarted.input.url).toContain('/prod/');
+    expect(allFindings(restarted)).toEqual([]);
+  });
+
+  it('RESTART does nothing away from the summary or under the evidence view', () => {
+    const stage = started();
+    expect(walkReducer(stage, {type: 'RESTART'})).toBe(stage);
+    const evidence = walkReducer(onSummary(), {type: 'NEXT', viaEnter: true});
+    expect(walkReducer(evidence, {type: 'RESTART'})).toBe(evidence);
+  });
+
+  it('EXPORT_REPORT asks for one export at a time; only its own id completes it', () => {
+    expect(walkReducer(started(), {type: 'EXPORT_REPORT', format: 'json'}).export).toBeUndefined();
+    const writing = walkReducer(onSummary(), {type: 'EXPORT_REPORT', format: 'json'});
+    expect(writing.export).toEqual({status: 'writing', format: 'json', id: 2});
+    expect(walkReducer(writing, {type: 'EXPORT_REPORT', format: 'markdown'})).toBe(writing);
+    expect(walkReducer(writing, {type: 'EXPORT_SUCCEEDED', exportId: 1, path: '/tmp/old.json'})).toBe(writing);
+    expect(walkReducer(writing, {type: 'EXPORT_SUCCEEDED', exportId: 2, path: '/tmp/r.json'}).export).toEqual({status: 'saved', format: 'json', id: 2, path: '/tmp/r.json'});
+    const failed = walkReducer(writing, {type: 'EXPORT_FAILED', exportId: 2, message: 'disk full'});
+    expect(failed.export).toEqual({status: 'failed', format: 'json', id: 2, message: 'disk full'});
+    expect(walkReducer(failed, {type: 'EXPORT_REPORT', format: 'markdown'}).export).toMatchObject({status: 'writing', format: 'markdown'});
+  });
+
+  it('a failed stage contributes its check-failed finding, and reports as failed; the user skipping one reports as not checked', () => {
+    const checkFailed = finding('check-failed', 'warning', 'identity');
+    const state = run(
+      started(),
+      {type: 'STAGE_SUCCEEDED', callId: 1, outcome: okOutcome},
+      {type: 'NEXT'},
+      {type: 'STAGE_FAILED', callId: 2, error: {message: 'User is not authorized', kind: 'AccessDenied', finding: checkFailed}},
+      {type: 'NEXT'},
+      {type: 'SKIP'},
+    );
+    expect(state.screen).toEqual({kind: 'summary'});
+    const result = walkResult(state);
+    expect(result.findings.map((f) => f.id)).toEqual(['check-failed', 'endpoint-ok']);
+    expect(result.verdict).toBe('problems-found');
+    expect(result.stages).toEqual([
+      {id: 'endpoint', status: 'ran'},
+      {id: 'identity', status: 'failed', reason: 'User is not authorized'},
+      {id: 'logs', status: 'not-checked', reason: 'skipped by the user'},
+    ]);
+  });
+
+  it('an early stop reports the later stages as skipped with the reason', () => {
+    const result = walkResult(run(started(), {type: 'STAGE_SUCCEEDED', callId: 1, outcome: stopOutcome}, {type: 'GO_SUMMARY'}));
+    expect(result.stopReason).toBe('the request never reaches API Gateway');
+    expect(result.stages.slice(1)).toEqual([
+      {id: 'identity', status: 'skipped', reason: 'the request never reaches API Gateway'},
+      {id: 'logs', status: 'skipped', reason: 'the request never reaches API Gateway'},
+    ]);
   });
 });

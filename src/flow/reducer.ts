@@ -3,6 +3,7 @@
 import {isProblem} from '../checks/findings.js';
 import type {StageOutcome} from '../checks/stage.js';
 import type {WalkEvent} from './events.js';
+import {allFindings} from './result.js';
 import {awaitsRun, currentStageIndex, mergeFacts, screenShowsOutcome, type StageEntry, type WalkState} from './state.js';
 
 export function walkReducer(state: WalkState, event: WalkEvent): WalkState {
@@ -25,7 +26,8 @@ export function walkReducer(state: WalkState, event: WalkEvent): WalkState {
       return cancelRunning(state);
     case 'NEXT': {
       const index = currentStageIndex(state);
-      if (index === undefined || state.evidence || state.running) return state;
+      if (index === undefined) return event.viaEnter && !state.evidence ? openHighlighted(state) : state;
+      if (state.evidence || state.running) return state;
       if (event.viaEnter && screenShowsOutcome(state)) return state;
       return awaitsRun(state.stages[index]!) ? startRun(state, index) : advance(state, index);
     }
@@ -81,6 +83,26 @@ export function walkReducer(state: WalkState, event: WalkEvent): WalkState {
       return {...state, helpOpen: !state.helpOpen};
     case 'GO_SUMMARY':
       return {...cancelRunning(state), screen: {kind: 'summary'}, evidence: undefined};
+    case 'MOVE_CURSOR': {
+      if (state.screen.kind !== 'summary' || state.evidence) return state;
+      const last = Math.max(0, allFindings(state).length - 1);
+      const summaryCursor = Math.min(last, Math.max(0, Math.min(state.summaryCursor, last) + event.delta));
+      return summaryCursor === state.summaryCursor ? state : {...state, summaryCursor};
+    }
+    case 'RESTART': {
+      if (state.screen.kind !== 'summary' || state.evidence) return state;
+      const fresh = {...resetFrom(cancelRunning(state), 0), stoppedEarly: undefined, export: undefined, summaryCursor: 0};
+      return state.stages.length === 0 ? fresh : startRun(fresh, 0);
+    }
+    case 'EXPORT_REPORT':
+      if (state.screen.kind !== 'summary' || state.evidence || state.export?.status === 'writing') return state;
+      return {...state, export: {status: 'writing', format: event.format, id: state.nextCallId}, nextCallId: state.nextCallId + 1};
+    case 'EXPORT_SUCCEEDED':
+      if (state.export?.status !== 'writing' || state.export.id !== event.exportId) return state;
+      return {...state, export: {...state.export, status: 'saved', path: event.path}};
+    case 'EXPORT_FAILED':
+      if (state.export?.status !== 'writing' || state.export.id !== event.exportId) return state;
+      return {...state, export: {...state.export, status: 'failed', message: event.message}};
     case 'QUIT':
       return {...cancelRunning(state), ended: true};
     default:
@@ -90,6 +112,13 @@ export function walkReducer(state: WalkState, event: WalkEvent): WalkState {
 
 function assertNever(event: never): never {
   throw new Error(`Unhandled walk event ${JSON.stringify(event)}`);
+}
+
+/** Enter on the summary: the highlighted finding's evidence. */
+function openHighlighted(state: WalkState): WalkState {
+  const findings = allFindings(state);
+  if (findings.length === 0) return state;
+  return {...state, evidence: findings[Math.min(state.summaryCursor, findings.length - 1)]};
 }
 
 function isCurrentCall(state: WalkState, callId: number, kind: 'run' | 'action'): boolean {

@@ -1,17 +1,29 @@
-// What the walk hands back to the CLI when the app exits.
+// What the walk hands back to the CLI when the app exits: the verdict for the exit code,
+// and everything src/report/json.ts's buildJsonReport needs (the same builder the --json
+// run uses), so --report writes what the screens showed.
 import {isProblem, sortFindings, type Finding} from '../checks/findings.js';
+import type {WalkFacts} from '../checks/stage.js';
+import type {ReportInput, ReportStage} from '../report/json.js';
 import type {StageEntry, WalkState} from './state.js';
 
 export type WalkVerdict = 'healthy' | 'problems-found' | 'quit';
 
-export interface WalkResult {
+export interface WalkResult extends ReportInput {
   readonly findings: Finding[];
   readonly verdict: WalkVerdict;
+  readonly facts: WalkFacts;
+  /** Why the walk stopped early, when a stage was certain of the cause. */
+  readonly stopReason?: string;
 }
 
-/** Every finding of every stage that produced an outcome, worst first. */
+function stageFindings(stage: StageEntry): readonly Finding[] {
+  if (stage.outcome) return stage.outcome.findings;
+  return stage.status === 'failed' && stage.error?.finding ? [stage.error.finding] : [];
+}
+
+/** Every finding of every stage that produced an outcome or failed, worst first. */
 export function allFindings(state: WalkState): Finding[] {
-  return sortFindings(state.stages.flatMap((stage) => stage.outcome?.findings ?? []));
+  return sortFindings(state.stages.flatMap(stageFindings));
 }
 
 /**
@@ -22,13 +34,31 @@ export function unfinishedStages(state: WalkState): StageEntry[] {
   return state.stages.filter((stage) => stage.status === 'pending' || stage.status === 'running' || stage.status === 'failed' || stage.skip?.by === 'user');
 }
 
+/** Each stage as the report states it; one the user never let run is "not-checked". */
+export function reportStage(stage: StageEntry): ReportStage {
+  const {id} = stage;
+  switch (stage.status) {
+    case 'ok':
+    case 'problem':
+      return {id, status: 'ran'};
+    case 'failed':
+      return {id, status: 'failed', reason: stage.error?.message ?? 'the check failed'};
+    case 'skipped':
+      return stage.skip?.by === 'user' ? {id, status: 'not-checked', reason: 'skipped by the user'} : {id, status: 'skipped', reason: stage.skip?.reason ?? 'skipped'};
+    case 'pending':
+    case 'running':
+      return stage.cancelled ? {id, status: 'not-checked', reason: 'cancelled by the user'} : {id, status: 'not-checked'};
+  }
+}
+
 /**
  * A verdict only once the walk reached the summary; leaving earlier is a quit. "Healthy"
  * needs every stage checked: with some not run, only a problem found is a verdict.
  */
 export function walkResult(state: WalkState): WalkResult {
   const findings = allFindings(state);
-  if (state.screen.kind !== 'summary') return {findings, verdict: 'quit'};
-  if (findings.some(isProblem)) return {findings, verdict: 'problems-found'};
-  return {findings, verdict: unfinishedStages(state).length > 0 ? 'quit' : 'healthy'};
+  const report = {findings, stages: state.stages.map(reportStage), facts: state.facts, ...(state.stoppedEarly ? {stopReason: state.stoppedEarly.reason} : {})};
+  if (state.screen.kind !== 'summary') return {...report, verdict: 'quit'};
+  if (findings.some(isProblem)) return {...report, verdict: 'problems-found'};
+  return {...report, verdict: unfinishedStages(state).length > 0 ? 'quit' : 'healthy'};
 }

@@ -2,6 +2,7 @@
 // which call is in flight. Plain data only, so the reducer can be tested without Ink or AWS.
 import type {Finding, StageId} from '../checks/findings.js';
 import type {StageOutcome, WalkFacts, WalkInput} from '../checks/stage.js';
+import type {ReportFormat} from '../report/json.js';
 
 export type StageStatus = 'pending' | 'running' | 'ok' | 'problem' | 'skipped' | 'failed';
 
@@ -9,6 +10,11 @@ export interface StageError {
   readonly message: string;
   /** AwsError kind when the failure came from AWS ("AccessDenied", "Network", …), else "Unexpected". */
   readonly kind: string;
+  /**
+   * For a failed stage run: the `check-failed` finding the --json run reports for the same
+   * error (src/checks/walk.ts stageFailureFinding), so the summary and reports agree.
+   */
+  readonly finding?: Finding;
 }
 
 /** Why a stage shows as skipped; the early stop is the one the user may override with →. */
@@ -27,6 +33,12 @@ export interface StageEntry {
   /** Set when the user cancelled the last run; cleared when it starts again. */
   readonly cancelled?: boolean;
 }
+
+/** A report export from the summary: in progress, saved (where), or failed (why). */
+export type ReportExport =
+  | {readonly status: 'writing'; readonly format: ReportFormat; readonly id: number}
+  | {readonly status: 'saved'; readonly format: ReportFormat; readonly id: number; readonly path: string}
+  | {readonly status: 'failed'; readonly format: ReportFormat; readonly id: number; readonly message: string};
 
 export type Screen = {readonly kind: 'stage'; readonly index: number} | {readonly kind: 'summary'};
 
@@ -53,6 +65,10 @@ export interface WalkState {
   readonly nextCallId: number;
   /** The finding whose full evidence is shown over the current screen. */
   readonly evidence?: Finding;
+  /** Index of the highlighted finding on the summary (worst first, as it lists them). */
+  readonly summaryCursor: number;
+  /** The last report export started from the summary. */
+  readonly export?: ReportExport;
   /** Set by QUIT: the app exits with the walk's result. */
   readonly ended: boolean;
 }
@@ -72,6 +88,7 @@ export function initialWalkState(stageIds: readonly StageId[], input: WalkInput,
     baseFacts,
     helpOpen: options.helpOpen ?? false,
     nextCallId: 1,
+    summaryCursor: 0,
     ended: false,
   };
 }

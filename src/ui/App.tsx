@@ -13,6 +13,7 @@ import {Header, type HeaderInfo} from './components/Header.js';
 import {StagePane} from './components/StagePane.js';
 import {Stepper} from './components/Stepper.js';
 import {useExitWithResult} from './hooks/useExitWithResult.js';
+import {useReportExport, type ReportExporter} from './hooks/useReportExport.js';
 import {useStageRunner, type MakeContext} from './hooks/useStageRunner.js';
 import {useTerminalSize} from './hooks/useTerminalSize.js';
 import {useKeysAvailable, useWalkKeys} from './hooks/useWalkKeys.js';
@@ -24,6 +25,7 @@ import {ThemeProvider, themeFromEnv} from './theme.js';
 export type {WalkResult} from '../flow/result.js';
 export type {MakeContext} from './hooks/useStageRunner.js';
 export type {HeaderInfo} from './components/Header.js';
+export type {ReportExporter} from './hooks/useReportExport.js';
 
 /** Ink must not swallow Ctrl+C: the App handles it and exits with a result. */
 export const appRenderOptions = {exitOnCtrlC: false} as const satisfies RenderOptions;
@@ -39,13 +41,15 @@ export interface AppProps {
   readonly autoStart?: boolean;
   /** Which screen shows which stage; stages without one get the generic findings screen. */
   readonly screens?: StageScreens;
+  /** Writes the summary's exports (e/E); without it the summary offers none. */
+  readonly exportReport?: ReportExporter;
 }
 
 // Header (2) + stepper (1) + gap (1) + footer (1), and one spare row: a frame as tall as
 // the terminal makes Ink clear the whole screen on every redraw.
 const chromeRows = 6;
 
-export function App({stages, input, makeContext, header, helpOpenByDefault = false, autoStart = true, screens = stageScreens}: AppProps) {
+export function App({stages, input, makeContext, header, helpOpenByDefault = false, autoStart = true, screens = stageScreens, exportReport}: AppProps) {
   const [state, dispatch] = useReducer(walkReducer, undefined, () =>
     initialWalkState(
       stages.map((stage) => stage.id),
@@ -56,6 +60,7 @@ export function App({stages, input, makeContext, header, helpOpenByDefault = fal
   useStageRunner(state, dispatch, {stages, makeContext});
   useWalkKeys(dispatch);
   useExitWithResult(state);
+  useReportExport(state, dispatch, exportReport);
   useEffect(() => {
     if (autoStart) dispatch({type: 'START_STAGE'});
   }, [autoStart]);
@@ -85,18 +90,18 @@ export function App({stages, input, makeContext, header, helpOpenByDefault = fal
             ) : (
               <SummaryScreen
                 findings={allFindings(state)}
+                cursor={state.summaryCursor}
                 stageTitles={Object.fromEntries(stages.map((definition) => [definition.id, definition.title]))}
                 stoppedEarly={state.stoppedEarly}
                 unchecked={unfinishedStages(state).map((entry) => entry.id)}
+                exported={state.export}
                 width={columns}
                 height={bodyHeight}
-                isActive={keysAvailable && !state.evidence}
-                onOpenEvidence={(finding) => dispatch({type: 'OPEN_EVIDENCE', finding})}
               />
             )}
           </Box>
         </Box>
-        <Footer hints={keyHints(state)} />
+        <Footer hints={keyHints(state, {canExport: exportReport !== undefined})} />
       </Box>
     </ThemeProvider>
   );

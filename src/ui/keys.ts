@@ -12,6 +12,9 @@ export function eventForKey(input: string, key: Key): WalkEvent | undefined {
   if (key.rightArrow) return {type: 'NEXT'};
   // Escape also sets key.meta, so test it before ignoring modified keys.
   if (key.escape || key.leftArrow) return {type: 'BACK'};
+  // ↑/↓ also reach a stage screen's own list; the reducer moves the cursor only on the summary.
+  if (key.upArrow) return {type: 'MOVE_CURSOR', delta: -1};
+  if (key.downArrow) return {type: 'MOVE_CURSOR', delta: 1};
   if (key.ctrl || key.meta) return undefined;
   switch (input) {
     case 's':
@@ -24,6 +27,13 @@ export function eventForKey(input: string, key: Key): WalkEvent | undefined {
       return {type: 'TOGGLE_HELP'};
     case 'S':
       return {type: 'GO_SUMMARY'};
+    // Summary only (the reducer ignores them elsewhere). Not j/k: lists move with those.
+    case 'e':
+      return {type: 'EXPORT_REPORT', format: 'markdown'};
+    case 'E':
+      return {type: 'EXPORT_REPORT', format: 'json'};
+    case 'R':
+      return {type: 'RESTART'};
     case 'q':
       return {type: 'QUIT'};
     default:
@@ -38,11 +48,16 @@ export interface KeyHint {
 
 const hint = (keys: string, label: string): KeyHint => ({keys, label});
 
-export function keyHints(state: WalkState): KeyHint[] {
+/** `canExport`: the app was given somewhere to write reports (the CLI always gives it). */
+export function keyHints(state: WalkState, {canExport = false}: {readonly canExport?: boolean} = {}): KeyHint[] {
   if (state.ended) return [];
   const quit = hint('q', 'quit');
   if (state.evidence) return [hint('↑↓', 'scroll'), hint('Esc', 'close'), quit];
-  if (state.screen.kind === 'summary') return [hint('↑↓', 'choose'), hint('Enter', 'evidence'), hint('Esc', 'back'), quit];
+  if (state.screen.kind === 'summary') {
+    const exports = canExport && state.export?.status !== 'writing' ? [hint('e', 'save .md'), hint('E', 'save .json')] : [];
+    const back = state.stages.length > 0 ? [hint('R', 're-run'), hint('Esc', 'back')] : [];
+    return [hint('↑↓ Enter', 'evidence'), ...exports, ...back, quit];
+  }
   const back = state.screen.index > 0 ? [hint('Esc', 'back')] : [];
   const help = hint('?', state.helpOpen ? 'hide help' : 'help');
   if (state.running) {

@@ -152,7 +152,7 @@ describe('App', () => {
     const app = renderApp([cannedStage('endpoint', 'Endpoint', [stageNotFound]), cannedStage('logs', 'Logs', [ok('logs')])]);
     await waitForText(app, 'Try instead');
     app.stdin.write('q');
-    await expect(app.waitUntilExit()).resolves.toEqual({findings: stageNotFound.findings, verdict: 'quit'});
+    await expect(app.waitUntilExit()).resolves.toMatchObject({findings: stageNotFound.findings, verdict: 'quit'});
   });
 
   it('Ctrl+C exits cleanly and aborts the call in flight', async () => {
@@ -160,7 +160,7 @@ describe('App', () => {
     const app = renderApp([endpoint]);
     await waitForText(app, 'Asking API Gateway');
     app.stdin.write(CTRL_C);
-    await expect(app.waitUntilExit()).resolves.toEqual({findings: [], verdict: 'quit'});
+    await expect(app.waitUntilExit()).resolves.toMatchObject({findings: [], verdict: 'quit'});
     expect(endpoint.calls[0]!.signal.aborted).toBe(true);
   });
 

@@ -4,6 +4,7 @@
 import {useEffect, type Dispatch} from 'react';
 import {isAwsError} from '../../aws/errors.js';
 import type {StageContext, StageDefinition, StageOutcome, WalkFacts, WalkInput} from '../../checks/stage.js';
+import {stageFailureFinding} from '../../checks/walk.js';
 import type {WalkEvent} from '../../flow/events.js';
 import {factsBefore, type RunningCall, type StageError, type WalkState} from '../../flow/state.js';
 import {sanitizeLine} from '../../report/sanitize.js';
@@ -34,7 +35,9 @@ export function useStageRunner(state: WalkState, dispatch: Dispatch<WalkEvent>, 
         (error: unknown) => {
           if (controller.signal.aborted) return;
           const stageError = describeError(error);
-          dispatch(running.kind === 'run' ? {type: 'STAGE_FAILED', callId: running.callId, error: stageError} : {type: 'ACTION_FAILED', callId: running.callId, error: stageError});
+          // A failed run reports the same check-failed finding as the --json run; a failed action keeps the stage's outcome.
+          if (running.kind === 'run') dispatch({type: 'STAGE_FAILED', callId: running.callId, error: definition ? {...stageError, finding: stageFailureFinding(definition, error)} : stageError});
+          else dispatch({type: 'ACTION_FAILED', callId: running.callId, error: stageError});
         },
       );
     return () => controller.abort();

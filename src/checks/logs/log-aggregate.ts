@@ -127,7 +127,10 @@ export function createLogAggregate(): LogAggregate {
   let memorySizeMb: number | undefined;
   let maxMemoryUsedMb: number | undefined;
 
-  const addError = (event: AssembledEvent, error: {category: ErrorCategory; errorType: string; errorMessage: string; requestId?: string; stack: readonly string[]}): void => {
+  const addError = (event: AssembledEvent, raw: {category: ErrorCategory; errorType: string; errorMessage: string; requestId?: string; stack: readonly string[]}): void => {
+    // Sanitised before the signature is made: it is a title on screen, and normalising digits
+    // first would turn "ESC[2J" into "ESC[<n>J", which no longer reads as an escape sequence.
+    const error = {...raw, errorType: sanitizeLine(raw.errorType), errorMessage: sanitizeForTerminal(raw.errorMessage), requestId: raw.requestId && sanitizeLine(raw.requestId)};
     const signature = errorSignature(error.errorType, error.errorMessage);
     let group = groups.get(signature);
     if (!group) {
@@ -148,7 +151,7 @@ export function createLogAggregate(): LogAggregate {
       logStreamName: sanitizeLine(event.logStreamName),
       requestId: error.requestId,
       text: sanitizeForTerminal(event.message),
-      errorMessage: sanitizeForTerminal(error.errorMessage),
+      errorMessage: error.errorMessage,
       stack: error.stack.map(sanitizeLine),
     };
     keepNewest(group.examples, example, MAX_EXAMPLES_PER_GROUP);
@@ -170,7 +173,7 @@ export function createLogAggregate(): LogAggregate {
           timeoutSeconds = record.seconds;
           timeoutFirst = Math.min(timeoutFirst ?? event.timestamp, event.timestamp);
           timeoutLast = Math.max(timeoutLast ?? event.timestamp, event.timestamp);
-          keepNewest(timeoutExamples, {timestamp: event.timestamp, logStreamName: sanitizeLine(event.logStreamName), requestId: record.requestId, text: sanitizeForTerminal(event.message)}, MAX_EXAMPLES_PER_GROUP);
+          keepNewest(timeoutExamples, {timestamp: event.timestamp, logStreamName: sanitizeLine(event.logStreamName), requestId: record.requestId && sanitizeLine(record.requestId), text: sanitizeForTerminal(event.message)}, MAX_EXAMPLES_PER_GROUP);
           return;
         case 'report': {
           invocations += 1;

@@ -6,6 +6,7 @@ import {isAwsError} from '../../aws/errors.js';
 import type {ApiMapping, AwsPorts} from '../../aws/ports.js';
 import {apigatewayArn, attempt, type CallProblem} from './aws-calls.js';
 import {pathSegments} from './route-match.js';
+import {mapBounded} from '../bounded.js';
 
 export interface LocatedApi {
   readonly kind: 'rest' | 'http';
@@ -41,19 +42,6 @@ export interface RegionSearch {
   readonly unsearchable: ReadonlyArray<{readonly region: string; readonly reason: string}>;
 }
 
-/** Runs `task` over `items`, at most `limit` at a time, and stops starting new ones once `done` says so. */
-async function eachBounded<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>, done: () => boolean): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length && !done()) {
-      const item = items[next] as T;
-      next += 1;
-      await task(item);
-    }
-  };
-  await Promise.all(Array.from({length: Math.min(limit, items.length)}, worker));
-}
-
 /**
  * Looks for the API in each other region, 6 at a time. A region that cannot be asked is
  * listed, not fatal: opt-in regions that are not enabled reject even valid credentials.
@@ -69,7 +57,7 @@ export async function searchOtherRegions(aws: AwsPorts, apiId: string, regions: 
   const forward = () => scan.abort();
   signal.addEventListener('abort', forward, {once: true});
   try {
-    await eachBounded(
+    await mapBounded(
       regions,
       6,
       async (region) => {

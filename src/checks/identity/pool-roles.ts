@@ -54,10 +54,17 @@ export function createRoleLookup(aws: AwsPorts, signal: AbortSignal): RoleLookup
     };
   }
 
+  // Pools are looked up side by side, but the first GetIdentityPoolRoles answer decides for
+  // the rest: when it is unavailable, the other pools go straight to the trust policies.
+  let firstAnswer: Promise<unknown> | undefined;
+
   async function lookUp(identityPoolId: string): Promise<PoolRoles> {
+    if (firstAnswer) await firstAnswer.catch(() => undefined);
     if (!poolRolesError) {
       try {
-        const answer = await aws.cognito.getIdentityPoolRoles(identityPoolId, {signal});
+        const asking = aws.cognito.getIdentityPoolRoles(identityPoolId, {signal});
+        firstAnswer ??= asking;
+        const answer = await asking;
         return {
           foundBy: 'GetIdentityPoolRoles',
           authenticatedRoleArns: answer.authenticatedRoleArn ? [answer.authenticatedRoleArn] : [],

@@ -4,6 +4,7 @@
 // the API ("notes_identity_pool" for API "notes") breaks ties when the role cannot call it yet.
 import type {AwsPorts, IdentityPoolSummary} from '../../aws/ports.js';
 import type {Finding, StageId} from '../findings.js';
+import {mapBounded, STAGE_CONCURRENCY} from '../bounded.js';
 import {readRolePolicies, roleNameFromArn} from '../simulate/role-policies.js';
 import type {PoolCandidate, PoolChoice} from './facts.js';
 import type {RoleLookup} from './pool-roles.js';
@@ -31,8 +32,10 @@ export async function rankPools(
 ): Promise<PoolCandidate[]> {
   const apiId = api.id;
   const apiWords = nameWords(api.name);
-  const candidates: PoolCandidate[] = [];
-  for (const pool of pools) {
+  // Pools are looked at side by side; each keeps its own warnings so they are reported in
+  // ListIdentityPools order.
+  const ranked = await mapBounded(pools, STAGE_CONCURRENCY, async (pool) => {
+    const warnings: Finding[] = [];
     const roles = await lookup.rolesOf(pool.identityPoolId);
     const roleArn = roles.authenticatedRoleArns[0];
     const reasons: string[] = [];
@@ -42,15 +45,18 @@ export async function rankPools(
       reasons.push('no authenticated role found');
     } else {
       const roleName = roleNameFromArn(roleArn);
-      trustNamesPool = roles.foundBy === 'trust-policy' || cognitoTrust(await lookup.trustPolicyOf(roleArn), pool.identityPoolId).namesPool;
+      const [trustPolicy, policies] = await Promise.all([
+        roles.foundBy === 'trust-policy' ? undefined : lookup.trustPolicyOf(roleArn),
+        readRolePolicies(stage, warnings, {iam: aws.iam, signal}, roleName),
+      ]);
+      trustNamesPool = roles.foundBy === 'trust-policy' || cognitoTrust(trustPolicy, pool.identityPoolId).namesPool;
       reasons.push(trustNamesPool ? `its authenticated role ${roleName} trusts this pool` : `its authenticated role ${roleName} does not name this pool in its trust policy`);
-      const policies = await readRolePolicies(stage, findings, {iam: aws.iam, signal}, roleName);
       policiesMentionApi = [...policies.inline, ...policies.managed].some((p) => p.document.includes(apiId));
       reasons.push(policiesMentionApi ? `${roleName}'s policies mention API ${apiId}` : `${roleName}'s policies do not mention API ${apiId}`);
     }
     const shared = [...nameWords(pool.identityPoolName)].filter((w) => apiWords.has(w));
     if (shared.length > 0) reasons.push(`its name shares "${shared.join('", "')}" with API ${api.name}`);
-    candidates.push({
+    const candidate: PoolCandidate = {
       identityPoolId: pool.identityPoolId,
       identityPoolName: pool.identityPoolName,
       authenticatedRoleArn: roleArn,
@@ -58,8 +64,11 @@ export async function rankPools(
       policiesMentionApi,
       score: (policiesMentionApi ? mentionWeight : 0) + (trustNamesPool ? trustWeight : 0) + (shared.length > 0 ? nameWeight : 0),
       reasons,
-    });
-  }
+    };
+    return {candidate, warnings};
+  });
+  findings.push(...ranked.flatMap((r) => r.warnings));
+  const candidates = ranked.map((r) => r.candidate);
   // Stable sort: equal scores keep ListIdentityPools order.
   return candidates.sort((a, b) => b.score - a.score);
 }

@@ -3,6 +3,7 @@
 // many integration timeouts there were, and every line of the probe's own request.
 import type {CloudWatchLogsPort} from '../../aws/ports.js';
 import {sanitizeLine} from '../../report/sanitize.js';
+import {mapBounded, STAGE_CONCURRENCY} from '../bounded.js';
 import {executionLogFailurePattern, executionLogRequestPattern, parseExecutionLogLine} from './execution-log.js';
 
 /** Execution log lines read per search (failure lines only, so this is generous). */
@@ -74,23 +75,25 @@ export async function searchExecutionLog(logs: CloudWatchLogsPort, search: Execu
     {signal},
   );
 
-  let lookups = MAX_API_REQUEST_LOOKUPS;
+  // The lookup budget goes to the failing Lambda requests first, then the timed-out ones; the
+  // probe's own request is always read. Each request is read once, side by side with the rest.
+  const failing = [...apiRequestOf];
+  const budgeted = [...failing.map(([, apiRequestId]) => apiRequestId), ...timedOut].slice(0, MAX_API_REQUEST_LOOKUPS);
+  const wanted = [...new Set(search.probeApiRequestId ? [...budgeted, search.probeApiRequestId] : budgeted)];
+  const fetched = await mapBounded(wanted, STAGE_CONCURRENCY, (apiRequestId) => requestLines(logs, search, apiRequestId, signal));
+  const linesOf = new Map(wanted.map((apiRequestId, i) => [apiRequestId, fetched[i]!]));
+  const budgetedLines = (apiRequestId: string, position: number) => (position < MAX_API_REQUEST_LOOKUPS ? (linesOf.get(apiRequestId) ?? []) : []);
+
   const byLambdaRequest: Record<string, ApiGatewayRequest> = {};
-  for (const [lambdaRequestId, apiRequestId] of apiRequestOf) {
-    const lines = lookups-- > 0 ? await requestLines(logs, search, apiRequestId, signal) : [];
-    byLambdaRequest[lambdaRequestId] = {apiRequestId, lambdaRequestId, lines};
-  }
-  const timedOutRequests: ApiGatewayRequest[] = [];
-  for (const apiRequestId of timedOut) {
-    timedOutRequests.push({apiRequestId, lines: lookups-- > 0 ? await requestLines(logs, search, apiRequestId, signal) : []});
-  }
+  failing.forEach(([lambdaRequestId, apiRequestId], i) => {
+    byLambdaRequest[lambdaRequestId] = {apiRequestId, lambdaRequestId, lines: budgetedLines(apiRequestId, i)};
+  });
+  const timedOutRequests: ApiGatewayRequest[] = timedOut.map((apiRequestId, i) => ({apiRequestId, lines: budgetedLines(apiRequestId, failing.length + i)}));
   let probe: ApiGatewayRequest | undefined;
-  if (search.probeApiRequestId) {
-    const lines = await requestLines(logs, search, search.probeApiRequestId, signal);
-    if (lines.length > 0) {
-      const failed = lines.map((line) => parseExecutionLogLine(line)).find((line) => line.kind === 'lambda-failed');
-      probe = {apiRequestId: search.probeApiRequestId, lambdaRequestId: failed?.kind === 'lambda-failed' ? failed.lambdaRequestId : undefined, lines};
-    }
+  const probeLines = search.probeApiRequestId ? linesOf.get(search.probeApiRequestId) : undefined;
+  if (search.probeApiRequestId && probeLines && probeLines.length > 0) {
+    const failed = probeLines.map((line) => parseExecutionLogLine(line)).find((line) => line.kind === 'lambda-failed');
+    probe = {apiRequestId: search.probeApiRequestId, lambdaRequestId: failed?.kind === 'lambda-failed' ? failed.lambdaRequestId : undefined, lines: probeLines};
   }
   return {logGroupName: search.logGroupName, customerFunctionErrors, integrationTimeouts, timedOutRequests, byLambdaRequest, probe};
 }

@@ -46,8 +46,14 @@ export const logsExplain = [
 
 async function executionLoggingState(ctx: StageContext, findings: Finding[], apiId: string, stage: string): Promise<ExecutionLoggingState | undefined> {
   const route = ctx.facts.endpoint?.route;
-  const restStage = await unlessDenied('logs', findings, 'Could not read the stage settings, so whether execution logging is on is unknown.', () => ctx.aws.apigw.getStage(apiId, stage, {signal: ctx.signal}));
-  const account = await unlessDenied('logs', findings, "Could not read API Gateway's account settings (its CloudWatch role).", () => ctx.aws.apigw.getAccount({signal: ctx.signal}));
+  // Separate warning lists keep the findings' order fixed while both calls run at once.
+  const stageWarnings: Finding[] = [];
+  const accountWarnings: Finding[] = [];
+  const [restStage, account] = await Promise.all([
+    unlessDenied('logs', stageWarnings, 'Could not read the stage settings, so whether execution logging is on is unknown.', () => ctx.aws.apigw.getStage(apiId, stage, {signal: ctx.signal})),
+    unlessDenied('logs', accountWarnings, "Could not read API Gateway's account settings (its CloudWatch role).", () => ctx.aws.apigw.getAccount({signal: ctx.signal})),
+  ]);
+  findings.push(...stageWarnings, ...accountWarnings);
   if (!restStage || !account) return undefined;
   return {...stageLoggingLevel(restStage, route && {resourcePath: route.resourcePath, method: route.method}), cloudwatchRoleArn: account.cloudwatchRoleArn};
 }
@@ -76,6 +82,16 @@ async function runLogs(ctx: StageContext, options: LogsStageOptions): Promise<St
   const window = {startTime: ctx.now() - ctx.input.sinceMs, endTime: ctx.now()};
   let facts: LogsFacts = {window};
 
+  // The function's configuration (for its log group) does not depend on the stage settings:
+  // ask for both at once.
+  const target = lambdaTargetOf(endpoint);
+  const functionWarnings: Finding[] = [];
+  const configuration = target
+    ? unlessDenied('logs', functionWarnings, `Could not read ${describeTarget(target)}'s configuration; assuming its log group is /aws/lambda/${target.functionName}.`, () => getTargetConfiguration(ctx.aws.lambda, target, ctx.signal))
+    : Promise.resolve(undefined);
+  // Settled here so a failure is not unhandled while the stage settings are read; rethrown below.
+  configuration.catch(() => {});
+
   if (api.kind === 'rest') {
     const state = await executionLoggingState(ctx, findings, api.id, stage);
     if (state) {
@@ -93,10 +109,10 @@ async function runLogs(ctx: StageContext, options: LogsStageOptions): Promise<St
     });
   }
 
-  const target = lambdaTargetOf(endpoint);
   if (!target) return {findings, facts: {logs: facts}, skippedReason: findings.length > 0 ? undefined : 'The integration is not a Lambda function.'};
   facts = {...facts, target};
-  const fn = await unlessDenied('logs', findings, `Could not read ${describeTarget(target)}'s configuration; assuming its log group is /aws/lambda/${target.functionName}.`, () => getTargetConfiguration(ctx.aws.lambda, target, ctx.signal));
+  const fn = await configuration;
+  findings.push(...functionWarnings);
   const logGroupName = fn?.logGroup ?? `/aws/lambda/${target.functionName}`;
   facts = {...facts, function: fn, lambdaLogGroup: logGroupName};
 

@@ -7,6 +7,7 @@ import {parseLambdaLogMessage} from './lambda-log-record.js';
 import type {ErrorExample, ErrorGroup, LambdaLogSummary} from './log-aggregate.js';
 import {sanitizeForTerminal, sanitizeLine} from '../../report/sanitize.js';
 import {createStreamAssembler, type AssembledEvent} from './stream-assembler.js';
+import {mapBounded, STAGE_CONCURRENCY} from '../bounded.js';
 
 /** GetLogEvents calls spent completing traces, per search. */
 export const MAX_TRACE_COMPLETIONS = 10;
@@ -39,28 +40,22 @@ export async function completeSplitTraces(
   summary: LambdaLogSummary,
   options: {signal?: AbortSignal; onProgress?: (progress: {phase: 'traces'; fetched: number}) => void},
 ): Promise<LambdaLogSummary> {
-  let budget = MAX_TRACE_COMPLETIONS;
+  // The first MAX_TRACE_COMPLETIONS examples that may be split are read side by side.
+  const candidates = summary.errorGroups.flatMap((group) => group.examples.filter(mayBeSplit)).slice(0, MAX_TRACE_COMPLETIONS);
   let fetched = 0;
-  const errorGroups: ErrorGroup[] = [];
-  for (const group of summary.errorGroups) {
-    const examples: ErrorExample[] = [];
-    for (const example of group.examples) {
-      if (budget === 0 || !mayBeSplit(example)) {
-        examples.push(example);
-        continue;
-      }
-      budget -= 1;
-      try {
-        examples.push(await reassemble(logs, logGroupName, example, options.signal));
-        fetched += 1;
-        options.onProgress?.({phase: 'traces', fetched});
-      } catch (error) {
-        // The trace stays as found; a missing logs:GetLogEvents only costs the continuation.
-        if (!isAwsError(error) || !['AccessDenied', 'NotFound', 'Unsupported', 'Throttled'].includes(error.kind)) throw error;
-        examples.push(example);
-      }
+  const completed = await mapBounded(candidates, STAGE_CONCURRENCY, async (example) => {
+    try {
+      const whole = await reassemble(logs, logGroupName, example, options.signal);
+      fetched += 1;
+      options.onProgress?.({phase: 'traces', fetched});
+      return whole;
+    } catch (error) {
+      // The trace stays as found; a missing logs:GetLogEvents only costs the continuation.
+      if (!isAwsError(error) || !['AccessDenied', 'NotFound', 'Unsupported', 'Throttled'].includes(error.kind)) throw error;
+      return example;
     }
-    errorGroups.push({...group, examples});
-  }
+  });
+  const completedOf = new Map(candidates.map((example, i) => [example, completed[i]!]));
+  const errorGroups: ErrorGroup[] = summary.errorGroups.map((group) => ({...group, examples: group.examples.map((example) => completedOf.get(example) ?? example)}));
   return {...summary, errorGroups};
 }

@@ -64,12 +64,14 @@ interface Answer {
   readonly method?: ArnVerdict;
 }
 
-async function askIam(ctx: StageContext, t: Target, policies: RolePolicies): Promise<Answer | AwsError> {
+/** `policies` is still being read when the simulation starts: the two do not wait for each other. */
+async function askIam(ctx: StageContext, t: Target, reading: Promise<RolePolicies>): Promise<Answer | AwsError> {
   try {
     const results = await ctx.aws.iam.simulatePrincipalPolicy(
       {policySourceArn: t.roleArn, actionNames: [action], resourceArns: t.method ? [t.apiWide, t.method] : [t.apiWide]},
       {signal: ctx.signal},
     );
+    const policies = await reading;
     return {
       answeredBy: 'SimulatePrincipalPolicy',
       how: `iam:SimulatePrincipalPolicy on ${t.roleArn}`,
@@ -108,9 +110,10 @@ export async function runSimulate(ctx: StageContext): Promise<StageOutcome> {
   const findings: Finding[] = [];
   const t = await target(ctx, findings);
   if (typeof t === 'string') return {findings, facts: {}, skippedReason: t};
-  const policies = await readRolePolicies('simulate', findings, {iam: ctx.aws.iam, signal: ctx.signal}, t.roleName);
+  const reading = readRolePolicies('simulate', findings, {iam: ctx.aws.iam, signal: ctx.signal}, t.roleName);
+  const [policies, asked] = await Promise.all([reading, askIam(ctx, t, reading)]);
 
-  let answer = await askIam(ctx, t, policies);
+  let answer = asked;
   let notes: string[] = [];
   if (!('answeredBy' in answer) || !answer.apiWide) {
     const why = 'answeredBy' in answer ? undefined : answer;

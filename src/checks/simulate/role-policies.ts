@@ -5,6 +5,7 @@
 import type {IamPort, IamRole} from '../../aws/ports.js';
 import type {Finding, StageId} from '../findings.js';
 import {unlessDenied} from '../identity/permission-warning.js';
+import {mapBounded, STAGE_CONCURRENCY} from '../bounded.js';
 
 export interface NamedPolicy {
   /** Inline policy name, or the managed policy's name. */
@@ -35,35 +36,50 @@ export function roleNameFromArn(roleArn: string): string {
   return roleArn.slice(roleArn.lastIndexOf('/') + 1);
 }
 
+interface PolicyRead<T> {
+  readonly what: string;
+  readonly value?: T;
+  /** This read's own warnings, so they reach `findings` in a fixed order whatever order the answers arrive in. */
+  readonly warnings: readonly Finding[];
+}
+
+/** Reads independent calls side by side: the role and both policy lists, then every document. */
 export async function readRolePolicies(stage: StageId, findings: Finding[], {iam, signal}: ReadContext, roleName: string): Promise<RolePolicies> {
   const o = {signal};
-  const unread: string[] = [];
-  const guard = <T>(what: string, call: () => Promise<T>) =>
-    unlessDenied(stage, findings, `Could not read ${what} of role ${roleName}.`, call).then((value) => {
-      if (value === undefined) unread.push(what);
-      return value;
-    });
+  const read = async <T>(what: string, call: () => Promise<T>): Promise<PolicyRead<T>> => {
+    const warnings: Finding[] = [];
+    const value = await unlessDenied(stage, warnings, `Could not read ${what} of role ${roleName}.`, call);
+    return {what, value, warnings};
+  };
 
-  const role = await guard('the role (its permissions boundary)', () => iam.getRole(roleName, o));
-  const inlineNames = (await guard('the inline policy names', () => iam.listRolePolicies(roleName, o))) ?? [];
+  const [role, inlineNames, attached] = await Promise.all([
+    read('the role (its permissions boundary)', () => iam.getRole(roleName, o)),
+    read('the inline policy names', () => iam.listRolePolicies(roleName, o)),
+    read('the attached managed policies', () => iam.listAttachedRolePolicies(roleName, o)),
+  ]);
+  const boundaryArn = role.value?.permissionsBoundaryArn;
+  const [inlineReads, managedReads, boundaryRead] = await Promise.all([
+    mapBounded(inlineNames.value ?? [], STAGE_CONCURRENCY, (name) => read(`inline policy ${name}`, () => iam.getRolePolicy(roleName, name, o))),
+    mapBounded(attached.value ?? [], STAGE_CONCURRENCY, ({policyArn, policyName}) => read(`managed policy ${policyName}`, () => readManagedPolicy({iam, signal}, policyArn))),
+    boundaryArn ? read(`the permissions boundary ${boundaryArn}`, () => readManagedPolicy({iam, signal}, boundaryArn)) : undefined,
+  ]);
+
   const inline: NamedPolicy[] = [];
-  for (const name of inlineNames) {
-    const document = await guard(`inline policy ${name}`, () => iam.getRolePolicy(roleName, name, o));
+  (inlineNames.value ?? []).forEach((name, i) => {
+    const document = inlineReads[i]!.value;
     if (document !== undefined) inline.push({name, kind: 'inline', document});
-  }
-  const attached = (await guard('the attached managed policies', () => iam.listAttachedRolePolicies(roleName, o))) ?? [];
+  });
   const managed: NamedPolicy[] = [];
-  for (const {policyArn, policyName} of attached) {
-    const document = await guard(`managed policy ${policyName}`, () => readManagedPolicy({iam, signal}, policyArn));
+  (attached.value ?? []).forEach(({policyArn, policyName}, i) => {
+    const document = managedReads[i]!.value;
     if (document !== undefined) managed.push({name: policyName, arn: policyArn, kind: 'managed', document});
-  }
-  let boundary: NamedPolicy | undefined;
-  if (role?.permissionsBoundaryArn) {
-    const arn = role.permissionsBoundaryArn;
-    const document = await guard(`the permissions boundary ${arn}`, () => readManagedPolicy({iam, signal}, arn));
-    if (document !== undefined) boundary = {name: arn.slice(arn.lastIndexOf('/') + 1), arn, kind: 'boundary', document};
-  }
-  return {roleName, role, inline, managed, boundary, unread};
+  });
+  const boundary: NamedPolicy | undefined =
+    boundaryArn && boundaryRead?.value !== undefined ? {name: boundaryArn.slice(boundaryArn.lastIndexOf('/') + 1), arn: boundaryArn, kind: 'boundary', document: boundaryRead.value} : undefined;
+
+  const reads: ReadonlyArray<PolicyRead<unknown>> = [role, inlineNames, ...inlineReads, attached, ...managedReads, ...(boundaryRead ? [boundaryRead] : [])];
+  for (const done of reads) findings.push(...done.warnings);
+  return {roleName, role: role.value, inline, managed, boundary, unread: reads.filter((done) => done.value === undefined).map((done) => done.what)};
 }
 
 async function readManagedPolicy({iam, signal}: ReadContext, policyArn: string): Promise<string> {

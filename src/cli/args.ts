@@ -50,6 +50,22 @@ function parseScenario(name: string, flag: string): ScenarioName {
   throw new UsageError(`Unknown scenario "${name}" for ${flag}. Scenarios: ${scenarioNames.join(', ')}.`);
 }
 
+/** Every flag the command takes (--help must document each one: test/cli/help.test.ts). */
+export const flags = {
+  method: {type: 'string', shortFlag: 'X', default: 'GET'},
+  profile: {type: 'string'},
+  region: {type: 'string'},
+  identityPool: {type: 'string'},
+  since: {type: 'string', default: '1h'},
+  json: {type: 'boolean', default: false},
+  report: {type: 'string'},
+  force: {type: 'boolean', default: false},
+  demo: {type: 'boolean', default: false},
+  port: {type: 'number'},
+  scenario: {type: 'string'},
+  latency: {type: 'number'},
+} as const;
+
 export function parseArgs(argv: readonly string[]): Command {
   const cli = meow(helpText, {
     importMeta: import.meta,
@@ -57,50 +73,37 @@ export function parseArgs(argv: readonly string[]): Command {
     pkg,
     description: false,
     allowUnknownFlags: false,
-    flags: {
-      method: {type: 'string', shortFlag: 'X', default: 'GET'},
-      profile: {type: 'string'},
-      region: {type: 'string'},
-      identityPool: {type: 'string'},
-      since: {type: 'string', default: '1h'},
-      json: {type: 'boolean', default: false},
-      report: {type: 'string'},
-      force: {type: 'boolean', default: false},
-      demo: {type: 'boolean', default: false},
-      port: {type: 'number'},
-      scenario: {type: 'string'},
-      latency: {type: 'number'},
-    },
+    flags,
   });
-  const {flags, input} = cli;
+  const {flags: given, input} = cli;
 
   if (input[0] === 'sandbox') {
     if (input.length > 1) throw new UsageError(`Unexpected argument "${input[1]}" after "sandbox".`);
-    const port = flags.port ?? 4566;
-    if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a port number (got ${String(flags.port)}).`);
-    const latencyMs = flags.latency ?? 0;
+    const port = given.port ?? 4566;
+    if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a port number (got ${String(given.port)}).`);
+    const latencyMs = given.latency ?? 0;
     if (!(latencyMs >= 0)) throw new UsageError('--latency must be a number of milliseconds ≥ 0.');
-    return {kind: 'sandbox', port, scenario: parseScenario(flags.scenario ?? 'healthy', '--scenario'), latencyMs};
+    return {kind: 'sandbox', port, scenario: parseScenario(given.scenario ?? 'healthy', '--scenario'), latencyMs};
   }
   for (const flag of ['port', 'scenario', 'latency'] as const) {
-    if (flags[flag] !== undefined) throw new UsageError(`--${flag} only applies to "apigw-doctor sandbox".`);
+    if (given[flag] !== undefined) throw new UsageError(`--${flag} only applies to "apigw-doctor sandbox".`);
   }
 
-  const method = flags.method.toUpperCase();
-  if (!httpMethods.includes(method)) throw new UsageError(`--method "${flags.method}" is not an HTTP method (${httpMethods.join(', ')}).`);
+  const method = given.method.toUpperCase();
+  if (!httpMethods.includes(method)) throw new UsageError(`--method "${given.method}" is not an HTTP method (${httpMethods.join(', ')}).`);
   if (input.length > 1) throw new UsageError(`Expected one URL, got ${input.length} arguments.`);
   const common = {
     kind: 'walk' as const,
     method,
-    profile: flags.profile,
-    region: flags.region,
-    identityPool: flags.identityPool,
-    sinceMs: parseDuration(flags.since),
-    json: flags.json,
-    report: flags.report,
-    force: flags.force,
+    profile: given.profile,
+    region: given.region,
+    identityPool: given.identityPool,
+    sinceMs: parseDuration(given.since),
+    json: given.json,
+    report: given.report,
+    force: given.force,
   };
-  if (flags.demo) {
+  if (given.demo) {
     return {...common, demo: parseScenario(input[0] ?? defaultDemoScenario, '--demo')};
   }
   return {...common, url: input[0]};

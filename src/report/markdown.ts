@@ -5,6 +5,9 @@ import type {JsonReport} from './json.js';
 import {sanitizeForTerminal, sanitizeLine} from './sanitize.js';
 
 const severityLabel = {error: '✖ error', warning: '! warning', info: 'i info', ok: '✔ ok'} as const;
+const fixLanguage = {text: '', command: 'sh', code: '', policy: 'json'} as const;
+const stageStatusLabel = {ran: 'checked', failed: 'check failed', skipped: 'skipped', 'not-checked': 'not checked'} as const;
+const verdictLabel = {healthy: 'healthy', 'problems-found': '**problems found**', incomplete: '**incomplete**: no problem found, but some stages were not checked'} as const;
 
 /** A fence longer than any backtick run inside, so log lines cannot close it. */
 function fenced(text: string, language = ''): string {
@@ -13,19 +16,28 @@ function fenced(text: string, language = ''): string {
   return `${fence}${language}\n${text}\n${fence}`;
 }
 
+/** Logs, traces, HTTP exchanges, documents and diffs go in fences (```diff for the policy change); an ARN inline as code; a one-line note as text. */
 function evidenceBlock(evidence: Evidence): string {
   const text = sanitizeForTerminal(evidence.text);
-  const language = {log: 'text', json: 'json', diff: 'diff', http: 'http', arn: '', text: ''}[evidence.kind];
-  if (evidence.kind === 'arn' || (evidence.kind === 'text' && !text.includes('\n'))) return `- ${sanitizeLine(evidence.label)}: \`${text.replace(/`/g, "'")}\``;
-  return `- ${sanitizeLine(evidence.label)}:\n\n${fenced(text, language)}\n`;
+  const label = sanitizeLine(evidence.label);
+  if (evidence.kind === 'arn') return `- ${label}: \`${text.replace(/`/g, "'")}\``;
+  if (evidence.kind === 'text' && !text.includes('\n')) return `- ${label}: ${escapeInline(text)}`;
+  const language = {log: 'text', json: 'json', diff: 'diff', http: 'http', text: 'text'}[evidence.kind];
+  return `- ${label}:\n\n${fenced(text, language)}`;
+}
+
+/** Prose outside code: characters Markdown would read as formatting are escaped. */
+function escapeInline(text: string): string {
+  // Not "_": GitHub does not emphasise inside words, and role names are full of them.
+  return text.replace(/([\\`*[\]<>|])/g, '\\$1');
 }
 
 function findingSection(finding: Finding): string {
-  const parts = [`### ${severityLabel[finding.severity]} — ${sanitizeLine(finding.title)} (\`${finding.id}\`, ${finding.stage})`, '', sanitizeForTerminal(finding.detail), ''];
-  if (finding.evidence.length > 0) parts.push('**Evidence**', '', ...finding.evidence.map(evidenceBlock), '');
+  const parts = [`### ${severityLabel[finding.severity]} — ${escapeInline(sanitizeLine(finding.title))} (\`${finding.id}\`, ${finding.stage})`, '', escapeInline(sanitizeForTerminal(finding.detail)), ''];
+  if (finding.evidence.length > 0) parts.push('**Evidence**', '', ...finding.evidence.map((evidence) => `${evidenceBlock(evidence)}\n`));
   if (finding.fix) {
-    parts.push(`**Fix:** ${sanitizeLine(finding.fix.summary)}`, '');
-    if (finding.fix.body) parts.push(finding.fix.kind === 'text' ? sanitizeForTerminal(finding.fix.body) : fenced(sanitizeForTerminal(finding.fix.body), finding.fix.language ?? ''), '');
+    parts.push(`**Fix:** ${escapeInline(sanitizeLine(finding.fix.summary))}`, '');
+    if (finding.fix.body) parts.push(finding.fix.kind === 'text' ? escapeInline(sanitizeForTerminal(finding.fix.body)) : fenced(sanitizeForTerminal(finding.fix.body), finding.fix.language ?? fixLanguage[finding.fix.kind]), '');
   }
   return parts.join('\n');
 }
@@ -40,7 +52,7 @@ export function renderMarkdownReport(report: JsonReport): string {
     ['Region', target.region ?? 'unknown'],
     ...(target.profile ? [['Profile', target.profile]] : []),
     ['Log window', `${report.window.since} → ${report.generatedAt}`],
-    ['Verdict', report.verdict === 'healthy' ? 'healthy' : '**problems found**'],
+    ['Verdict', verdictLabel[report.verdict]],
   ];
   return [
     `# apigw-doctor report`,
@@ -51,7 +63,7 @@ export function renderMarkdownReport(report: JsonReport): string {
     '',
     '## Stages',
     '',
-    ...report.stages.map((stage) => `- **${stage.id}**: ${stage.status}${stage.reason ? ` — ${sanitizeLine(stage.reason)}` : ''}`),
+    ...report.stages.map((stage) => `- **${stage.id}**: ${stageStatusLabel[stage.status]}${stage.reason ? ` — ${escapeInline(sanitizeLine(stage.reason))}` : ''}`),
     '',
     '## Findings (worst first)',
     '',

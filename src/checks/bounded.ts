@@ -4,15 +4,12 @@
 /** A stage's default fan-out: a round trip saved per extra slot, well under API throttles. */
 export const STAGE_CONCURRENCY = 4;
 
-/**
- * Maps `items` through `task`, at most `limit` at a time; the results keep the items' order.
- * With `stop`, no new item starts once it says so (those items' results stay undefined).
- */
-export async function mapBounded<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>, stop?: () => boolean): Promise<R[]> {
+/** Maps `items` through `task`, at most `limit` at a time; the results keep the items' order. */
+export async function mapBounded<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < items.length && !stop?.()) {
+    while (next < items.length) {
       const index = next;
       next += 1;
       results[index] = await task(items[index] as T, index);

@@ -6,7 +6,6 @@ import {isAwsError} from '../../aws/errors.js';
 import type {ApiMapping, AwsPorts} from '../../aws/ports.js';
 import {apigatewayArn, attempt, type CallProblem} from './aws-calls.js';
 import {pathSegments} from './route-match.js';
-import {mapBounded} from '../bounded.js';
 
 export interface LocatedApi {
   readonly kind: 'rest' | 'http';
@@ -42,40 +41,41 @@ export interface RegionSearch {
   readonly unsearchable: ReadonlyArray<{readonly region: string; readonly reason: string}>;
 }
 
+/** Regions asked at once: one wave is one round trip. */
+const REGION_WAVE = 6;
+
 /**
- * Looks for the API in each other region, 6 at a time. A region that cannot be asked is
- * listed, not fatal: opt-in regions that are not enabled reject even valid credentials.
+ * Looks for the API in each other region, a wave of 6 at a time, and stops after the wave
+ * that finds it. That wave is not cut short: its other lookups are already on the wire, and
+ * letting them answer keeps the calls made the same from run to run. A region that cannot be
+ * asked is listed, not fatal: opt-in regions that are not enabled reject even valid credentials.
  */
 export async function searchOtherRegions(aws: AwsPorts, apiId: string, regions: readonly string[], signal: AbortSignal): Promise<RegionSearch> {
   let api: LocatedApi | undefined;
   const searched: string[] = [];
   const unsearchable: Array<{region: string; reason: string}> = [];
-  // One signal for the whole scan: it cancels the lookups still running once the API is found,
-  // and keeps dozens of concurrent SDK calls from piling listeners onto the caller's signal.
+  // One signal for the whole scan keeps dozens of concurrent SDK calls from piling listeners
+  // onto the caller's signal.
   const scan = new AbortController();
-  setMaxListeners(2 * 6 + 4, scan.signal);
+  setMaxListeners(2 * REGION_WAVE + 4, scan.signal);
   const forward = () => scan.abort();
   signal.addEventListener('abort', forward, {once: true});
   try {
-    await mapBounded(
-      regions,
-      6,
-      async (region) => {
-        try {
-          const lookup = await lookupApiInRegion(aws.forRegion(region), apiId, scan.signal);
-          if (lookup.api) {
-            api = lookup.api;
-            scan.abort();
+    for (let start = 0; start < regions.length && !api; start += REGION_WAVE) {
+      await Promise.all(
+        regions.slice(start, start + REGION_WAVE).map(async (region) => {
+          try {
+            const lookup = await lookupApiInRegion(aws.forRegion(region), apiId, scan.signal);
+            api ??= lookup.api;
+            if (lookup.problems.length === 2) unsearchable.push({region, reason: lookup.problems[0]?.error.message ?? 'unknown'});
+            else searched.push(region);
+          } catch (error) {
+            if (!isAwsError(error) || signal.aborted) throw error;
+            unsearchable.push({region, reason: error.message});
           }
-          if (lookup.problems.length === 2) unsearchable.push({region, reason: lookup.problems[0]?.error.message ?? 'unknown'});
-          else searched.push(region);
-        } catch (error) {
-          if (!isAwsError(error) || signal.aborted) throw error;
-          if (!scan.signal.aborted) unsearchable.push({region, reason: error.message});
-        }
-      },
-      () => scan.signal.aborted,
-    );
+        }),
+      );
+    }
   } finally {
     signal.removeEventListener('abort', forward);
   }

@@ -38,7 +38,7 @@ export const helpText = `
       $ apigw-doctor URL -X POST --since 6h --report incident.md
     A runbook step in CI (the exit status says healthy or not):
       $ apigw-doctor https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/prod/notes --json > report.json
-    The demo:
+    The demo, and the AWS stand-in alone (for the AWS CLI or your own code):
       $ apigw-doctor --demo iam-denied
-      $ apigw-doctor sandbox --scenario lambda-error   (the AWS stand-in alone)
+      $ apigw-doctor sandbox --scenario lambda-error
 `;

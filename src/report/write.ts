@@ -2,6 +2,7 @@
 // exclusively unless --force, and the summary's export picks a new name each time.
 import {access, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
+import {parseApiUrl} from '../checks/endpoint/parse-url.js';
 import {UsageError} from '../cli/args.js';
 import type {JsonReport, ReportFormat} from './json.js';
 import {renderMarkdownReport} from './markdown.js';
@@ -38,7 +39,9 @@ export async function writeMarkdownReport(report: JsonReport, path: string, opti
 
 /** `apigw-doctor-report-<api>-<UTC timestamp>[-n].<ext>`: says what and when, sorts by time. */
 export function reportFileName(report: JsonReport, format: ReportFormat, attempt = 1): string {
-  const api = (report.endpoint.api?.id ?? report.endpoint.parsed?.apiId ?? 'unknown-api').replace(/[^A-Za-z0-9_-]/g, '-');
+  const parsed = parseApiUrl(report.target.url);
+  const fromUrl = parsed.ok ? parsed.parsed.apiId : undefined;
+  const api = (report.endpoint.api?.id ?? report.endpoint.parsed?.apiId ?? fromUrl ?? 'unknown-api').replace(/[^A-Za-z0-9_-]/g, '-');
   const stamp = report.generatedAt.replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
   return `apigw-doctor-report-${api}-${stamp}${attempt > 1 ? `-${attempt}` : ''}.${extensions[format]}`;
 }

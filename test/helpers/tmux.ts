@@ -25,7 +25,7 @@ export interface TmuxSession {
 const exitMarker = '[apigw-doctor exited with status ';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function startTmux(args: readonly string[], options: {width?: number; height?: number; env?: Record<string, string>} = {}): TmuxSession {
+export function startTmux(args: readonly string[], options: {width?: number; height?: number; env?: Record<string, string>; cwd?: string} = {}): TmuxSession {
   const socket = `apigw-doctor-test-${randomUUID().slice(0, 8)}`;
   const name = 'walk';
   const tmux = (...tmuxArgs: string[]) => execFileSync('tmux', ['-L', socket, ...tmuxArgs], {encoding: 'utf8'});
@@ -35,7 +35,8 @@ export function startTmux(args: readonly string[], options: {width?: number; hei
   // The shell prints the exit status after the command: tmux 3.3's #{pane_dead_status} is
   // empty for a pane kept by remain-on-exit, so we read the status off the screen instead.
   const command = `env ${envPrefix.join(' ')} node ${JSON.stringify(binPath)} ${args.map((arg) => JSON.stringify(arg)).join(' ')}; echo "${exitMarker}$?"`;
-  tmux('new-session', '-d', '-s', name, '-x', String(options.width ?? 100), '-y', String(options.height ?? 30), command);
+  const cwd = options.cwd ? ['-c', options.cwd] : [];
+  tmux('new-session', '-d', '-s', name, ...cwd, '-x', String(options.width ?? 100), '-y', String(options.height ?? 30), command);
   tmux('set-option', '-t', name, 'remain-on-exit', 'on');
 
   const screen = () => tmux('capture-pane', '-p', '-t', name).replace(/\s+$/, '');

@@ -31,7 +31,8 @@ function exportLines(exported: ReportExport, width: number): Line[] {
     case 'writing':
       return [{text: `Saving the ${name} report…`, role: 'muted'}];
     case 'saved':
-      return wrapText(`Saved the ${name} report: ${exported.path}`, width).slice(0, 2).map((text) => ({text, role: 'ok'}));
+      // The path on lines of its own, whole (a long path is cut across lines, not shortened).
+      return [`Saved the ${name} report:`, ...wrapText(exported.path, width)].slice(0, 4).map((text) => ({text, role: 'ok'}));
     case 'failed':
       return wrapText(`Could not save the ${name} report: ${exported.message}`, width).slice(0, 2).map((text) => ({text, role: 'warning'}));
   }

@@ -51,7 +51,9 @@ async function locate(walk: Walk, apiId: string, region: string): Promise<{api: 
   const problems = home.problems.map(build.callProblem);
   if (home.api) return {api: home.api, findings: problems};
   const base = {parsed: parts.parsed, reachesApiGateway: false};
-  if (home.problems.length === 2) return {findings: problems, facts: {...base, reachesApiGateway: true}, suggestions: []};
+  // Anything but NotFound from either lookup (throttled, denied, …) leaves it unknown whether
+  // the API is here: say which call failed rather than search elsewhere and report it missing.
+  if (!home.absent) return {findings: problems, facts: {...base, reachesApiGateway: true}, suggestions: []};
 
   const others = commercialRegions.includes(region) ? commercialRegions.filter((other) => other !== region) : [];
   const search = await searchOtherRegions(ctx.aws, apiId, others, ctx.signal);

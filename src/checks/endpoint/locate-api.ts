@@ -17,8 +17,13 @@ export interface LocatedApi {
 
 export interface RegionLookup {
   readonly api?: LocatedApi;
-  /** Lookups that could not be made; when both failed, "not found" is not proven. */
+  /** Lookups that could not be made (throttled, denied, unsupported, …). */
   readonly problems: readonly CallProblem[];
+  /**
+   * Only both lookups answering NotFound prove the API is not in this region: a throttled or
+   * denied GetRestApi says nothing about whether the REST API exists.
+   */
+  readonly absent: boolean;
 }
 
 /** GetRestApi and GetApi together: an id names one or the other, never both. */
@@ -28,16 +33,17 @@ export async function lookupApiInRegion(aws: AwsPorts, apiId: string, signal: Ab
     attempt('GetApi', apigatewayArn(aws.region, `/apis/${apiId}`), () => aws.apigwv2.getApi(apiId, {signal})),
   ]);
   const problems = [rest, http].flatMap((outcome) => (outcome.kind === 'problem' ? [outcome.problem] : []));
-  if (rest.kind === 'ok') return {api: {kind: 'rest', id: rest.value.id, name: rest.value.name, region: aws.region, disableExecuteApiEndpoint: rest.value.disableExecuteApiEndpoint}, problems};
+  if (rest.kind === 'ok') return {api: {kind: 'rest', id: rest.value.id, name: rest.value.name, region: aws.region, disableExecuteApiEndpoint: rest.value.disableExecuteApiEndpoint}, problems, absent: false};
   // A WebSocket API is a v2 API too, but not one this tool diagnoses; it is still "the API".
-  if (http.kind === 'ok') return {api: {kind: 'http', id: http.value.apiId, name: http.value.name, region: aws.region, disableExecuteApiEndpoint: http.value.disableExecuteApiEndpoint}, problems};
-  return {problems};
+  if (http.kind === 'ok') return {api: {kind: 'http', id: http.value.apiId, name: http.value.name, region: aws.region, disableExecuteApiEndpoint: http.value.disableExecuteApiEndpoint}, problems, absent: false};
+  return {problems, absent: problems.length === 0};
 }
 
 export interface RegionSearch {
   readonly api?: LocatedApi;
+  /** Regions where the API is proven absent (or found). */
   readonly searched: readonly string[];
-  /** Regions that could not be asked (opt-in region not enabled, no permission, …). */
+  /** Regions whose answer is unknown (throttled, opt-in region not enabled, no permission, …). */
   readonly unsearchable: ReadonlyArray<{readonly region: string; readonly reason: string}>;
 }
 
@@ -48,7 +54,9 @@ const REGION_WAVE = 6;
  * Looks for the API in each other region, a wave of 6 at a time, and stops after the wave
  * that finds it. That wave is not cut short: its other lookups are already on the wire, and
  * letting them answer keeps the calls made the same from run to run. A region that cannot be
- * asked is listed, not fatal: opt-in regions that are not enabled reject even valid credentials.
+ * asked, or answers one lookup with anything but NotFound, is listed as unknown, not absent:
+ * opt-in regions that are not enabled reject even valid credentials, and a throttled lookup
+ * proves nothing.
  */
 export async function searchOtherRegions(aws: AwsPorts, apiId: string, regions: readonly string[], signal: AbortSignal): Promise<RegionSearch> {
   let api: LocatedApi | undefined;
@@ -67,7 +75,8 @@ export async function searchOtherRegions(aws: AwsPorts, apiId: string, regions: 
           try {
             const lookup = await lookupApiInRegion(aws.forRegion(region), apiId, scan.signal);
             api ??= lookup.api;
-            if (lookup.problems.length === 2) unsearchable.push({region, reason: lookup.problems[0]?.error.message ?? 'unknown'});
+            const problem = lookup.problems[0];
+            if (problem && !lookup.api) unsearchable.push({region, reason: `${problem.operation}: ${problem.error.message}`});
             else searched.push(region);
           } catch (error) {
             if (!isAwsError(error) || signal.aborted) throw error;

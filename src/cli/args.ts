@@ -66,16 +66,28 @@ export const flags = {
   latency: {type: 'number'},
 } as const;
 
+function rejectUnknownFlags(unnormalized: Readonly<Record<string, unknown>>): void {
+  const known = new Set<string>(['help', 'version']);
+  for (const [name, spec] of Object.entries(flags)) {
+    known.add(name).add(name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`));
+    if ('shortFlag' in spec) known.add(spec.shortFlag);
+  }
+  const unknown = Object.keys(unnormalized).filter((name) => !known.has(name));
+  if (unknown.length > 0) throw new UsageError(`Unknown flag${unknown.length > 1 ? 's' : ''}: ${unknown.map((name) => (name.length === 1 ? `-${name}` : `--${name}`)).join(', ')}.`);
+}
+
 export function parseArgs(argv: readonly string[]): Command {
   const cli = meow(helpText, {
     importMeta: import.meta,
     argv: [...argv],
     pkg,
     description: false,
-    allowUnknownFlags: false,
+    // Unknown flags are rejected below with our own message (meow's is a bare "Unknown flag").
+    allowUnknownFlags: true,
     flags,
   });
   const {flags: given, input} = cli;
+  rejectUnknownFlags(cli.unnormalizedFlags);
 
   if (input[0] === 'sandbox') {
     if (input.length > 1) throw new UsageError(`Unexpected argument "${input[1]}" after "sandbox".`);

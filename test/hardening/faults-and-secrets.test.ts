@@ -56,12 +56,15 @@ describe.skipIf(!builtCommandExists)('AWS faults through the built command (--js
     expect(run.json.stages.find((stage: {id: string}) => stage.id === 'endpoint').status).toBe('ran');
   });
 
-  // Known bug (reported): a throttled GetRestApi is read as "no such API", the tool then
-  // searches every region and reports api-not-found for an API that exists. Flip to `it`
-  // once locate-api tells Throttled from NotFound.
-  it.fails('throttling GetRestApi never turns into api-not-found', async () => {
+  // A throttled GetRestApi once read as "no such API": every region was searched and
+  // api-not-found reported for an API that exists.
+  it('throttling GetRestApi: the finding says the lookup was throttled, never api-not-found', async () => {
     const run = await walk('throttle-get-rest-api', [{action: 'apigateway:GetRestApi', kind: 'throttle'}]);
-    expect(run.json.findings.map((finding: {id: string}) => finding.id)).not.toContain('api-not-found');
+    const ids = run.json.findings.map((finding: {id: string}) => finding.id);
+    expect(ids).not.toContain('api-not-found');
+    expect(ids).toContain('aws-call-failed');
+    expect(JSON.stringify(run.json.findings)).toMatch(/GetRestApi failed: Throttled/);
+    expect(new Set(run.sandbox.calls.map((call) => call.region))).toEqual(new Set([loadScenario('lambda-error').region]));
   }, 60_000);
 
   it('AccessDenied on one API: the finding names the permission, the other stages still run', async () => {

@@ -12,7 +12,7 @@ import {searchExecutionLog, type ExecutionLogSummary} from './execution-log-sear
 import {executionLogGroupName, executionLoggingOffFinding, stageLoggingLevel, type ExecutionLoggingState} from './execution-logging.js';
 import {describeTarget, getTargetConfiguration, lambdaTargetOf, type LambdaTarget} from './lambda-target.js';
 import {searchLambdaLog, type LogSearchOptions, type LogSearchReport, type SearchProgress} from './log-search.js';
-import {errorFindings} from './logs-findings.js';
+import {errorFindings, searchNotesFinding} from './logs-findings.js';
 
 export type {SearchProgress} from './log-search.js';
 export type {ErrorGroup, ErrorExample, LambdaLogSummary} from './log-aggregate.js';
@@ -56,21 +56,6 @@ async function executionLoggingState(ctx: StageContext, findings: Finding[], api
   findings.push(...stageWarnings, ...accountWarnings);
   if (!restStage || !account) return undefined;
   return {...stageLoggingLevel(restStage, route && {resourcePath: route.resourcePath, method: route.method}), cloudwatchRoleArn: account.cloudwatchRoleArn};
-}
-
-function searchNotesFinding(report: LogSearchReport, logGroupName: string, window: LogsFacts['window']): Finding {
-  const span = `${new Date(window.startTime).toISOString()} – ${new Date(window.endTime).toISOString()}`;
-  const how = report.method === 'insights' ? 'a Logs Insights query' : 'FilterLogEvents';
-  return {
-    id: report.complete ? 'lambda-logs-clean' : 'lambda-logs-partly-searched',
-    stage: 'logs',
-    severity: report.complete ? 'ok' : 'info',
-    title: report.complete ? 'No Lambda errors in the window' : 'The Lambda log was only partly searched',
-    detail:
-      `${logGroupName}, ${span}: ${report.eventsScanned} matching lines read with ${how}; no uncaught exceptions, init errors or out-of-memory kills.` +
-      `${report.summary.timeouts.count > 0 ? ` ${report.summary.timeouts.count} invocations timed out: see the Timeouts stage.` : ''}${report.notes.length > 0 ? ` ${report.notes.join(' ')}` : ''}`,
-    evidence: [],
-  };
 }
 
 async function runLogs(ctx: StageContext, options: LogsStageOptions): Promise<StageOutcome> {

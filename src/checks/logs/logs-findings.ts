@@ -1,10 +1,12 @@
 // Error groups → the logs stage's Findings: one per failure class (lambda-error,
 // lambda-init-error, lambda-out-of-memory), its evidence the newest examples with their whole
-// stack trace and, when known, the API Gateway request that carried them.
+// stack trace and, when known, the API Gateway request that carried them; and what the
+// search itself found when there were none of those.
 import type {Evidence, Finding, Fix} from '../findings.js';
 import type {ApiGatewayRequest, ExecutionLogSummary} from './execution-log-search.js';
 import type {ErrorCategory} from './lambda-log-record.js';
 import type {ErrorGroup, LambdaLogSummary} from './log-aggregate.js';
+import type {LogSearchReport} from './log-search.js';
 
 /** Groups shown as evidence per finding (the screen lists them all). */
 const EVIDENCE_GROUPS = 3;
@@ -118,4 +120,27 @@ export function errorFindings(summary: LambdaLogSummary, context: FindingContext
     });
   }
   return findings;
+}
+
+/**
+ * What the search saw when it found no exception, init error or out-of-memory kill: the log
+ * was clean, or only partly read, or its invocations timed out. A timed-out invocation logs
+ * no exception, so calling that log "clean" would send the reader the wrong way; the
+ * timeouts stage owns the diagnosis, this finding points there.
+ */
+export function searchNotesFinding(report: LogSearchReport, logGroupName: string, window: {readonly startTime: number; readonly endTime: number}): Finding {
+  const span = `${iso(window.startTime)} – ${iso(window.endTime)}`;
+  const how = report.method === 'insights' ? 'a Logs Insights query' : 'FilterLogEvents';
+  const timedOut = report.summary.timeouts.count;
+  const searched = `${logGroupName}, ${span}: ${report.eventsScanned} matching lines read with ${how}; no uncaught exceptions, init errors or out-of-memory kills.`;
+  const timeoutNote = timedOut > 0 ? ` ${timedOut} invocation${timedOut === 1 ? '' : 's'} timed out ("Task timed out"): see the Timeouts stage.` : '';
+  const notes = report.notes.length > 0 ? ` ${report.notes.join(' ')}` : '';
+  const verdict = !report.complete
+    ? {id: 'lambda-logs-partly-searched', severity: 'info' as const, title: 'The Lambda log was only partly searched'}
+    : timedOut > 0
+      ? {id: 'lambda-logs-timeouts-seen', severity: 'info' as const, title: `No exceptions, but ${timedOut} Lambda invocation${timedOut === 1 ? '' : 's'} timed out (see Timeouts)`}
+      : {id: 'lambda-logs-clean', severity: 'ok' as const, title: 'No Lambda errors in the window'};
+  const example = report.summary.timeouts.examples[0];
+  const evidence: Evidence[] = example ? [{kind: 'log', label: `Lambda log ${logGroupName} · ${example.requestId ? `request ${example.requestId}` : 'no request id'} · ${iso(example.timestamp)}`, text: example.text}] : [];
+  return {...verdict, stage: 'logs', detail: `${searched}${timeoutNote}${notes}`, evidence};
 }

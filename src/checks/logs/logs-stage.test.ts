@@ -67,6 +67,17 @@ describe('logs stage', () => {
     expect(byId('lambda-logs-clean')?.detail).toMatch(/\/aws\/lambda\/notes-api, .*: \d+ matching lines read with FilterLogEvents/);
   });
 
+  it('lambda-timeout: the log is not called clean; it says invocations timed out and points at the Timeouts stage', async () => {
+    const {outcome, byId} = await run(loadScenario('lambda-timeout', now));
+    expect(byId('lambda-logs-clean')).toBeUndefined();
+    const seen = byId('lambda-logs-timeouts-seen');
+    expect(seen?.severity).toBe('info');
+    expect(seen?.title).toMatch(/^No exceptions, but \d+ Lambda invocations? timed out \(see Timeouts\)$/);
+    expect(seen?.detail).toMatch(/timed out \("Task timed out"\): see the Timeouts stage\./);
+    expect(seen?.evidence[0]?.text).toContain('Task timed out after');
+    expect(outcome.findings.filter(isProblem)).toEqual([]);
+  });
+
   it('a large window whose Insights query is unsupported pages instead, and still finds the errors', async () => {
     const scenario = loadScenario('lambda-error', now);
     const {byId, logs, fake} = await run(scenario, {sinceMs: INSIGHTS_WINDOW_THRESHOLD_MS + 3_600_000});

@@ -175,6 +175,22 @@ export interface LogGroupSeed {
   readonly streams: ReadonlyArray<{readonly name: string; readonly events: readonly LogEventSeed[]}>;
 }
 
+/**
+ * A Lambda log group described, not listed: the sandbox generates its events when it loads
+ * the scenario (scenarios/generate.ts), so a million events are never held twice or stored
+ * in the repository. Scale tests and the bench use it; moto is never seeded with one.
+ */
+export interface GeneratedLogGroupSeed {
+  /** Total log events (each invocation writes 4, or 5 when it throws). */
+  readonly events: number;
+  readonly streams: number;
+  /** Every n-th invocation throws; 0 for none. */
+  readonly errorEvery: number;
+  readonly seed: number;
+  readonly functionName?: string;
+  readonly region?: string;
+}
+
 export interface DomainNameSeed {
   readonly domainName: string;
   readonly region: string;
@@ -201,6 +217,8 @@ export interface Scenario {
   readonly managedPolicies: readonly ManagedPolicySeed[];
   readonly identityPools: readonly IdentityPoolSeed[];
   readonly logGroups: readonly LogGroupSeed[];
+  /** Added to logGroups when the sandbox loads; replaces a listed group of the same name. */
+  readonly generatedLogGroups?: readonly GeneratedLogGroupSeed[];
   readonly domainNames: readonly DomainNameSeed[];
   /** Per region: API Gateway's account settings (the CloudWatch role for execution logs). */
   readonly apiGatewayAccounts: Readonly<Record<string, {readonly cloudwatchRoleArn?: string}>>;

@@ -1,28 +1,30 @@
 // Big, deterministic Lambda log groups for scale tests: N events spread over the last hour
-// across M streams, with every errorEvery-th invocation throwing.
-import type {LogEventSeed, LogGroupSeed} from '../scenario.js';
+// across M streams, with every errorEvery-th invocation throwing. `writeLambdaLogEvents`
+// hands each event to a sink as it is made, so the sandbox can store a million of them
+// without a second copy as seeds (state.ts); `generateLambdaLogGroup` collects them as seeds.
+import type {GeneratedLogGroupSeed, LogEventSeed, LogGroupSeed, Scenario} from '../scenario.js';
 import {HOME_REGION, idSource} from './ids.js';
 import {isoAt, lambdaLine} from './log-lines.js';
 
-export interface GeneratedLogGroupOptions {
-  /** Total log events (each invocation writes 4, or 5 when it throws). */
-  readonly events: number;
-  readonly streams: number;
-  /** Every n-th invocation throws; 0 for none. */
-  readonly errorEvery: number;
-  readonly seed: number;
-  readonly functionName?: string;
-  readonly region?: string;
+export interface GeneratedLogGroupOptions extends GeneratedLogGroupSeed {
   /** Epoch ms the ISO stamps inside messages are relative to. */
   readonly now?: number;
 }
 
 const HOUR_MS = 3_600_000;
 
-export function generateLambdaLogGroup(options: GeneratedLogGroupOptions): LogGroupSeed {
-  const {events: total, errorEvery, seed, functionName = 'notes-api', region = HOME_REGION, now = Date.now()} = options;
+export function generatedLogGroupName(options: GeneratedLogGroupSeed): string {
+  return `/aws/lambda/${options.functionName ?? 'notes-api'}`;
+}
+
+/**
+ * Makes the group's events in time order per stream, calling `sink(stream, agoMs, message)`
+ * for each; returns the stream names (index = the sink's `stream`).
+ */
+export function writeLambdaLogEvents(options: GeneratedLogGroupOptions, sink: (stream: number, agoMs: number, message: string) => void): string[] {
+  const {events: total, errorEvery, seed, now = Date.now()} = options;
   const ids = idSource(seed);
-  const streams = Array.from({length: Math.max(1, options.streams)}, () => [] as LogEventSeed[]);
+  const streamCount = Math.max(1, options.streams);
   const step = HOUR_MS / Math.max(1, total);
   let written = 0;
   for (let invocation = 1; written < total; invocation += 1) {
@@ -40,15 +42,28 @@ export function generateLambdaLogGroup(options: GeneratedLogGroupOptions): LogGr
       lambdaLine.end(requestId),
       lambdaLine.report({requestId, durationMs: duration, memorySizeMb: 256, maxMemoryUsedMb: 80 + (invocation % 12)}),
     ].slice(0, total - written);
-    const stream = streams[invocation % streams.length]!;
+    const stream = invocation % streamCount;
     // Lines of one invocation share its millisecond offsets, in order; time only moves forward.
-    lines.forEach((message, i) => stream.push({agoMs: Math.max(0, agoMs - i), message}));
+    lines.forEach((message, i) => sink(stream, Math.max(0, agoMs - i), message));
     written += lines.length;
   }
   const date = isoAt(now, HOUR_MS).slice(0, 10).replaceAll('-', '/');
+  return Array.from({length: streamCount}, () => `${date}/[$LATEST]${ids.hex(32)}`);
+}
+
+export function generateLambdaLogGroup(options: GeneratedLogGroupOptions): LogGroupSeed {
+  const streams = Array.from({length: Math.max(1, options.streams)}, () => [] as LogEventSeed[]);
+  const names = writeLambdaLogEvents(options, (stream, agoMs, message) => streams[stream]!.push({agoMs, message}));
+  return {name: generatedLogGroupName(options), region: options.region ?? HOME_REGION, streams: streams.map((events, i) => ({name: names[i]!, events}))};
+}
+
+/** The scenario with its function's log group replaced by a generated one of `events` events. */
+export function withGeneratedLambdaLog(scenario: Scenario, seed: GeneratedLogGroupSeed): Scenario {
+  const name = generatedLogGroupName(seed);
+  const region = seed.region ?? scenario.region;
   return {
-    name: `/aws/lambda/${functionName}`,
-    region,
-    streams: streams.map((events) => ({name: `${date}/[$LATEST]${ids.hex(32)}`, events})),
+    ...scenario,
+    logGroups: scenario.logGroups.filter((group) => !(group.name === name && group.region === region)),
+    generatedLogGroups: [...(scenario.generatedLogGroups ?? []), {...seed, region}],
   };
 }

@@ -8,14 +8,15 @@ import {useState} from 'react';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {identityStage} from '../../src/checks/identity/index.js';
 import {createSimulateStage} from '../../src/checks/simulate/index.js';
-import type {StageDefinition, StageOutcome, WalkFacts} from '../../src/checks/stage.js';
+import type {StageContext, StageDefinition, StageOutcome, WalkFacts, WalkInput} from '../../src/checks/stage.js';
 import {loadScenario} from '../../src/sandbox/scenarios/index.js';
+import {App} from '../../src/ui/App.js';
 import {IdentityScreen} from '../../src/ui/screens/IdentityScreen.js';
 import {SimulateScreen} from '../../src/ui/screens/SimulateScreen.js';
 import type {StageScreenProps} from '../../src/ui/screens/types.js';
 import {FakeAws} from '../helpers/fake-ports.js';
 import {notesEndpoint, stageContext} from '../helpers/iam-stage-context.js';
-import {cleanupInk, ENTER, press, pressNoChange, renderInk, waitForText} from '../helpers/ink.js';
+import {ARROW_RIGHT, cleanupInk, ENTER, press, pressNoChange, renderInk, waitForText} from '../helpers/ink.js';
 
 let backups: string;
 beforeEach(async () => {
@@ -124,6 +125,28 @@ describe('SimulateScreen', () => {
     const [file] = await readdir(backups);
     expect(frame.replace(/\n {11}/g, '')).toContain(`Backup     ${path.join(backups, file!)}`);
     expect(frame).not.toContain('Press a to apply');
+  });
+
+  it('at 80×24 with the help open (the demo), shows the statement the fix adds and keeps the apply prompt in view', async () => {
+    const fake = new FakeAws(loadScenario('iam-denied'));
+    const endpoint = notesEndpoint();
+    // The endpoint stage's own outcome is not what this test is about: hand on its facts.
+    const located: StageDefinition = {id: 'endpoint', title: 'Endpoint', explain: 'Finds the API.', run: async () => ({findings: [], facts: {endpoint}})};
+    const stages = [located, identityStage, createSimulateStage({backupDir: () => backups})];
+    const makeContext = (input: WalkInput, facts: WalkFacts, signal: AbortSignal): StageContext => ({...stageContext(fake.ports(), facts), input, signal});
+    const input: WalkInput = {url: endpoint.url, method: 'GET', sinceMs: 3_600_000};
+    const app = renderInk(<App stages={stages} input={input} makeContext={makeContext} header={{url: input.url, region: 'us-east-1', account: '123456789012', mode: 'demo'}} helpOpenByDefault />, {columns: 80, rows: 24});
+    while (!app.lastFrame().includes('Stage 3 of 3')) {
+      await waitForText(app, '→ next');
+      await press(app, ARROW_RIGHT);
+    }
+    const frame = await waitForText(app, 'Verdict    ✖ denied');
+    expect(frame).toContain('? Policy simulation');
+    // The statement itself, not the first changed lines of the diff ("+    },").
+    expect(frame).toContain('+ Allow execute-api:Invoke on arn:aws:execute-api:us-east-1:*:a1b2c3d4e5/*');
+    expect(frame).toContain('Press a to apply this fix');
+    expect(frame).toContain('q quit');
+    expect(frame.split('\n').length).toBeLessThanOrEqual(24);
   });
 
   it('offers no apply key for an allowed verdict', async () => {

@@ -4,9 +4,7 @@
 import {Box, Text} from 'ink';
 import {useState} from 'react';
 import {sortFindings, type Finding} from '../../checks/findings.js';
-import {sanitizeLine} from '../../report/sanitize.js';
-import {severitySymbol} from '../theme.js';
-import {findingSummaryLines} from './finding-lines.js';
+import {findingHeadline, findingSummaryLines} from './finding-lines.js';
 import {Lines} from './Lines.js';
 import {ThemedSelect} from './ThemedSelect.js';
 
@@ -27,7 +25,7 @@ export interface FindingBrowserProps {
 
 const listRowsMax = 6;
 
-export function FindingBrowser({findings, width, height, isActive, onOpenEvidence, label = defaultLabel, extras = [], onExtra}: FindingBrowserProps) {
+export function FindingBrowser({findings, width, height, isActive, onOpenEvidence, label = findingHeadline, extras = [], onExtra}: FindingBrowserProps) {
   const sorted = sortFindings(findings);
   const [highlighted, setHighlighted] = useState<Choice | undefined>(undefined);
   if (sorted.length === 0 && extras.length === 0) return <Text>No findings.</Text>;
@@ -55,8 +53,4 @@ export function FindingBrowser({findings, width, height, isActive, onOpenEvidenc
       ) : null}
     </Box>
   );
-}
-
-function defaultLabel(finding: Finding): string {
-  return `${severitySymbol[finding.severity]} ${sanitizeLine(finding.title)}`;
 }

@@ -9,9 +9,14 @@ import type {Line} from './Lines.js';
 
 const shownEvidence = 2;
 
+/** A finding in one row of a list: its severity symbol and title. */
+export function findingHeadline(finding: Finding): string {
+  return `${severitySymbol[finding.severity]} ${sanitizeLine(finding.title)}`;
+}
+
 export function findingSummaryLines(finding: Finding, width: number, maxLines: number): Line[] {
   const fixLines = finding.fix ? fixSummaryLines(finding, width) : [];
-  const title: Line = {text: truncate(`${severitySymbol[finding.severity]} ${sanitizeLine(finding.title)}`, width), role: severityRole[finding.severity], bold: true};
+  const title: Line = {text: truncate(findingHeadline(finding), width), role: severityRole[finding.severity], bold: true};
   const detail = clipLines(wrapText(sanitizeForTerminal(finding.detail), width), 3).map((text) => ({text}));
   const evidence = evidenceLines(finding, width);
   // The fix matters most after the title, so detail and evidence give way first.
@@ -40,7 +45,7 @@ function fixSummaryLines(finding: Finding, width: number): Line[] {
 /** Everything about a finding, unclipped, for the scrollable evidence view. */
 export function findingFullLines(finding: Finding, width: number): Line[] {
   const wrap = (text: string, indent = '') => wrapText(sanitizeForTerminal(text), width - indent.length).map((line) => `${indent}${line}`);
-  const lines: Line[] = [{text: truncate(`${severitySymbol[finding.severity]} ${sanitizeLine(finding.title)}`, width), role: severityRole[finding.severity], bold: true}];
+  const lines: Line[] = [{text: truncate(findingHeadline(finding), width), role: severityRole[finding.severity], bold: true}];
   lines.push(...wrap(finding.detail).map((text) => ({text})));
   for (const item of finding.evidence) {
     lines.push({text: ''}, {text: truncate(`${sanitizeLine(item.label)}:`, width), bold: true});

@@ -9,11 +9,10 @@ import {sortFindings, type Evidence, type Finding} from '../../checks/findings.j
 import {nextWiderWindow, type ErrorGroup, type LogsFacts} from '../../checks/logs/index.js';
 import {apiRequestFor} from '../../checks/logs/logs-findings.js';
 import {sanitizeLine} from '../../report/sanitize.js';
-import {findingSummaryLines} from '../components/finding-lines.js';
+import {findingHeadline, findingSummaryLines} from '../components/finding-lines.js';
 import {Lines, type Line} from '../components/Lines.js';
 import {ThemedSelect} from '../components/ThemedSelect.js';
 import {truncate} from '../text.js';
-import {severitySymbol} from '../theme.js';
 import type {StageScreenProps} from './types.js';
 
 type Choice = {readonly kind: 'group'; readonly index: number} | {readonly kind: 'finding'; readonly index: number} | {readonly kind: 'widen'; readonly sinceMs: number};
@@ -89,7 +88,7 @@ export function LogsScreen({outcome, facts, width, height, isActive, onOpenEvide
   const wider = logs?.lambdaLogGroup ? nextWiderWindow(logs.window.endTime - logs.window.startTime) : undefined;
   const items = [
     ...groups.map((group, index) => ({key: `group-${index}`, label: groupRow(group), value: {kind: 'group', index} as Choice})),
-    ...others.map((finding, index) => ({key: `finding-${index}`, label: `${severitySymbol[finding.severity]} ${sanitizeLine(finding.title)}`, value: {kind: 'finding', index} as Choice})),
+    ...others.map((finding, index) => ({key: `finding-${index}`, label: findingHeadline(finding), value: {kind: 'finding', index} as Choice})),
     ...(wider === undefined ? [] : [{key: 'widen', label: `↻ Search a wider window: the last ${span(wider)}`, value: {kind: 'widen', sinceMs: wider} as Choice}]),
   ];
   const listRows = Math.min(items.length, listRowsMax, Math.max(1, height - header.length - 3));

@@ -9,7 +9,7 @@ import {afterAll, describe, expect, it} from 'vitest';
 import {scenarioNames, type Scenario} from '../../src/sandbox/scenario.js';
 import {loadScenario} from '../../src/sandbox/scenarios/index.js';
 import {startSandbox, type RunningSandbox} from '../../src/sandbox/server.js';
-import {startAnsweringServer, type AnsweringServer, type RecordedRequest} from '../helpers/aws-answering-server.js';
+import {startAnsweringServer, type Answer, type AnsweringServer, type RecordedRequest} from '../helpers/aws-answering-server.js';
 import {builtCommandExists, commandEnv, markerCredentials, runBuilt, secretLeaks} from './fixtures/built-command.js';
 import {hostileScenario} from './fixtures/hostile-scenario.js';
 
@@ -40,7 +40,7 @@ async function walkEveryWay(scenario: Scenario, extraEnv: Record<string, string>
 }
 
 /** An AWS stand-in whose every error (code `code`) quotes the request's signature and session token back. */
-const echoingError = (code: string) => (request: RecordedRequest) => {
+const echoingError = (code: string) => (request: RecordedRequest): Answer => {
   const message = `The request signature we calculated does not match the signature you provided. Canonical request: x-amz-security-token:${String(request.headers['x-amz-security-token'])} Authorization: ${String(request.headers.authorization)}`;
   if (request.headers['x-amz-target']) return {status: 400, headers: {'content-type': 'application/x-amz-json-1.1'}, body: JSON.stringify({__type: code, message})};
   if (request.body.includes('Action=')) {

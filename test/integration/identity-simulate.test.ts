@@ -12,7 +12,7 @@ import {identityStage} from '../../src/checks/identity/index.js';
 import {createSimulateStage} from '../../src/checks/simulate/index.js';
 import type {WalkFacts} from '../../src/checks/stage.js';
 import {loadScenario} from '../../src/sandbox/scenarios/index.js';
-import {notesEndpoint, stageContext} from '../helpers/iam-stage-context.js';
+import {notesEndpoint, stageContext} from '../helpers/stage-context.js';
 import {sandboxStopper, startTestSandbox, type TestSandbox} from '../helpers/sandbox.js';
 
 const sandboxes = sandboxStopper();

@@ -15,7 +15,7 @@ import {IdentityScreen} from '../../src/ui/screens/IdentityScreen.js';
 import {SimulateScreen} from '../../src/ui/screens/SimulateScreen.js';
 import type {StageScreenProps} from '../../src/ui/screens/types.js';
 import {FakeAws} from '../helpers/fake-ports.js';
-import {notesEndpoint, stageContext} from '../helpers/iam-stage-context.js';
+import {notesEndpoint, stageContext} from '../helpers/stage-context.js';
 import {ARROW_RIGHT, cleanupInk, ENTER, press, pressNoChange, renderInk, waitForText} from '../helpers/ink.js';
 
 let backups: string;

@@ -14,7 +14,7 @@ import {TimeoutsScreen} from '../../src/ui/screens/TimeoutsScreen.js';
 import type {StageScreenProps} from '../../src/ui/screens/types.js';
 import {FakeAws} from '../helpers/fake-ports.js';
 import {ARROW_DOWN, cleanupInk, ENTER, press, pressNoChange, renderInk, waitForText} from '../helpers/ink.js';
-import {notesEndpointFacts, stageContext} from '../helpers/walk-context.js';
+import {notesEndpoint, stageContext} from '../helpers/stage-context.js';
 
 afterEach(() => cleanupInk());
 
@@ -23,9 +23,9 @@ const now = Date.parse('2026-11-26T09:00:00.000Z');
 async function outcomes(name: string, path = '/notes/7') {
   const scenario = loadScenario(name, now);
   const fake = new FakeAws(scenario, {now});
-  const base: WalkFacts = {account: scenario.accountId, endpoint: notesEndpointFacts(scenario, {path})};
-  const logs = await createLogsStage().run(stageContext(fake, base, {now}));
-  const timeouts = await timeoutsStage.run(stageContext(fake, {...base, ...logs.facts}, {now}));
+  const base: WalkFacts = {account: scenario.accountId, endpoint: notesEndpoint({path})};
+  const logs = await createLogsStage().run(stageContext(fake.ports(), base, {now}));
+  const timeouts = await timeoutsStage.run(stageContext(fake.ports(), {...base, ...logs.facts}, {now}));
   return {logs, timeouts, facts: {...base, ...logs.facts, ...timeouts.facts}};
 }
 

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {loadScenario} from '../../sandbox/scenarios/index.js';
 import {FakeAws} from '../../../test/helpers/fake-ports.js';
-import {notesEndpoint, stageContext} from '../../../test/helpers/iam-stage-context.js';
+import {notesEndpoint, stageContext} from '../../../test/helpers/stage-context.js';
 import {identityStage} from './index.js';
 
 const notesPool = 'us-east-1:';
@@ -98,7 +98,7 @@ describe('identity stage', () => {
 
   it('says what it cannot check when the method does not use AWS_IAM', async () => {
     const fake = new FakeAws(loadScenario('healthy'));
-    const outcome = await identityStage.run(stageContext(fake.ports(), {endpoint: notesEndpoint('COGNITO_USER_POOLS')}));
+    const outcome = await identityStage.run(stageContext(fake.ports(), {endpoint: notesEndpoint({authorizationType: 'COGNITO_USER_POOLS'})}));
     expect(outcome.findings).toHaveLength(1);
     expect(outcome.findings[0]).toMatchObject({id: 'no-iam-auth', severity: 'info'});
     expect(outcome.findings[0]!.detail).toMatch(/Check the token instead/);

@@ -3,7 +3,7 @@ import type {QueryResults} from '../../aws/ports.js';
 import type {Scenario} from '../../sandbox/scenario.js';
 import {loadScenario} from '../../sandbox/scenarios/index.js';
 import {FakeAws} from '../../../test/helpers/fake-ports.js';
-import {notesEndpointFacts, stageContext} from '../../../test/helpers/walk-context.js';
+import {notesEndpoint, stageContext} from '../../../test/helpers/stage-context.js';
 import {isProblem, type Finding} from '../findings.js';
 import {createLogsStage, type LogsFacts} from './index.js';
 import {INSIGHTS_WINDOW_THRESHOLD_MS} from './log-search.js';
@@ -14,7 +14,7 @@ const stage = createLogsStage();
 async function run(scenario: Scenario, options: {fake?: FakeAws; sinceMs?: number; probeApiRequestId?: string} = {}) {
   const fake = options.fake ?? new FakeAws(scenario, {now});
   const probe = options.probeApiRequestId ? {kind: 'response' as const, requestedUrl: 'u', status: 502, headers: {'x-amzn-requestid': options.probeApiRequestId}, body: '{"message": "Internal server error"}', elapsedMs: 40} : undefined;
-  const outcome = await stage.run(stageContext(fake, {account: scenario.accountId, endpoint: notesEndpointFacts(scenario, {probe})}, {now, sinceMs: options.sinceMs}));
+  const outcome = await stage.run(stageContext(fake.ports(), {account: scenario.accountId, endpoint: notesEndpoint({probe})}, {now, sinceMs: options.sinceMs}));
   return {outcome, fake, logs: outcome.facts.logs as LogsFacts, byId: (id: string): Finding | undefined => outcome.findings.find((finding) => finding.id === id)};
 }
 
@@ -159,7 +159,7 @@ describe('logs stage', () => {
 
   it('the widen-window action searches again over the wider window', async () => {
     const scenario = loadScenario('healthy', now);
-    const ctx = stageContext(new FakeAws(scenario, {now}), {account: scenario.accountId, endpoint: notesEndpointFacts(scenario)}, {now});
+    const ctx = stageContext(new FakeAws(scenario, {now}).ports(), {account: scenario.accountId, endpoint: notesEndpoint()}, {now});
     const outcome = await stage.actions!['widen-window']!(ctx, {sinceMs: 6 * 3_600_000});
     const logs = outcome.facts.logs as LogsFacts;
     expect(logs.window).toEqual({startTime: now - 6 * 3_600_000, endTime: now});
@@ -175,7 +175,7 @@ describe('logs stage', () => {
 describe('a paging run that hits its budget', () => {
   const budgeted = createLogsStage({search: {pagingEventBudget: 10}});
   const runBudgeted = async (fake: FakeAws, scenario: Scenario) =>
-    (await budgeted.run(stageContext(fake, {account: scenario.accountId, endpoint: notesEndpointFacts(scenario)}, {now}))).facts.logs as LogsFacts;
+    (await budgeted.run(stageContext(fake.ports(), {account: scenario.accountId, endpoint: notesEndpoint()}, {now}))).facts.logs as LogsFacts;
 
   it('switches to Insights', async () => {
     const scenario = loadScenario('lambda-error', now);
@@ -188,7 +188,7 @@ describe('a paging run that hits its budget', () => {
   it('says the search was partial when Insights cannot run, instead of "no errors"', async () => {
     // healthy leaves 9 matching lines (its REPORTs): a budget of 5 cuts the search short.
     const scenario = loadScenario('healthy', now);
-    const outcome = await createLogsStage({search: {pagingEventBudget: 5}}).run(stageContext(new FakeAws(scenario, {now}), {account: scenario.accountId, endpoint: notesEndpointFacts(scenario)}, {now}));
+    const outcome = await createLogsStage({search: {pagingEventBudget: 5}}).run(stageContext(new FakeAws(scenario, {now}).ports(), {account: scenario.accountId, endpoint: notesEndpoint()}, {now}));
     const partial = outcome.findings.find((finding) => finding.id === 'lambda-logs-partly-searched');
     expect(partial?.severity).toBe('info');
     expect(partial?.detail).toContain('Only the oldest 5 matching lines of the window were read');

@@ -5,7 +5,7 @@ import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import type {EvaluationResult} from '../../aws/ports.js';
 import {loadScenario} from '../../sandbox/scenarios/index.js';
 import {FakeAws} from '../../../test/helpers/fake-ports.js';
-import {notesEndpoint, stageContext} from '../../../test/helpers/iam-stage-context.js';
+import {notesEndpoint, stageContext} from '../../../test/helpers/stage-context.js';
 import type {WalkFacts} from '../stage.js';
 import {identityStage} from '../identity/index.js';
 import {createSimulateStage} from './index.js';
@@ -104,7 +104,7 @@ describe('simulate stage', () => {
 
   it('skips, saying why, when there is no caller role', async () => {
     const fake = new FakeAws(loadScenario('healthy'));
-    const outcome = await stage().run(stageContext(fake.ports(), {endpoint: notesEndpoint('NONE'), identity: {authorizationType: 'NONE', candidates: []}}));
+    const outcome = await stage().run(stageContext(fake.ports(), {endpoint: notesEndpoint({authorizationType: 'NONE'}), identity: {authorizationType: 'NONE', candidates: []}}));
     expect(outcome.skippedReason).toMatch(/only for AWS_IAM methods; this one uses NONE/);
   });
 });

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import type {Scenario} from '../../sandbox/scenario.js';
 import {loadScenario} from '../../sandbox/scenarios/index.js';
 import {FakeAws} from '../../../test/helpers/fake-ports.js';
-import {notesEndpointFacts, stageContext} from '../../../test/helpers/walk-context.js';
+import {notesEndpoint, stageContext} from '../../../test/helpers/stage-context.js';
 import {isProblem, type Finding} from '../findings.js';
 import {createLogsStage} from '../logs/index.js';
 import type {WalkFacts} from '../stage.js';
@@ -13,9 +13,9 @@ const now = Date.parse('2026-11-26T09:00:00.000Z');
 /** Runs logs then timeouts, as the walk does (timeouts reuses the logs stage's search). */
 async function walk(scenario: Scenario, options: {fake?: FakeAws; timeoutInMillis?: number; skipLogs?: boolean} = {}) {
   const fake = options.fake ?? new FakeAws(scenario, {now});
-  let facts: WalkFacts = {account: scenario.accountId, endpoint: notesEndpointFacts(scenario, {path: '/notes', timeoutInMillis: options.timeoutInMillis})};
-  if (!options.skipLogs) facts = {...facts, ...(await createLogsStage().run(stageContext(fake, facts, {now}))).facts};
-  const outcome = await createTimeoutsStage().run(stageContext(fake, facts, {now}));
+  let facts: WalkFacts = {account: scenario.accountId, endpoint: notesEndpoint({path: '/notes', timeoutInMillis: options.timeoutInMillis})};
+  if (!options.skipLogs) facts = {...facts, ...(await createLogsStage().run(stageContext(fake.ports(), facts, {now}))).facts};
+  const outcome = await createTimeoutsStage().run(stageContext(fake.ports(), facts, {now}));
   return {fake, outcome, timeouts: outcome.facts.timeouts as TimeoutsFacts, byId: (id: string): Finding | undefined => outcome.findings.find((finding) => finding.id === id)};
 }
 

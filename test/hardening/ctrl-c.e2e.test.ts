@@ -1,7 +1,8 @@
 // Ctrl-C while a call is on the wire, in a real terminal: the built command runs from an
 // interactive shell inside tmux (so the shell is still there afterwards to show the state the
-// terminal was left in), against a sandbox whose GetRestApi answers only after 30 s.
-import {execFileSync, spawnSync} from 'node:child_process';
+// terminal was left in), against a sandbox whose GetRestApi answers only after 30 s. And the
+// same interrupt (SIGINT) to a --json run without a terminal.
+import {execFileSync, spawn, spawnSync} from 'node:child_process';
 import {randomUUID} from 'node:crypto';
 import {afterEach, describe, expect, it} from 'vitest';
 import {loadScenario} from '../../src/sandbox/scenarios/index.js';
@@ -10,6 +11,7 @@ import {binPath, tmuxAvailable} from '../helpers/tmux.js';
 import {builtCommandExists, commandEnv, markerCredentials} from './fixtures/built-command.js';
 
 const canRun = builtCommandExists && tmuxAvailable();
+const slowGetRestApi = [{action: 'apigateway:GetRestApi', kind: 'latency' as const, latencyMs: 30_000}];
 if (!canRun && process.env.APIGW_DOCTOR_UNDER_CI) throw new Error(`the Ctrl-C test needs tmux and a build (tmux: ${tmuxAvailable()}, built: ${builtCommandExists})`);
 
 /** Prints "icanon echo" for a cooked terminal, "-icanon -echo" for one left raw. */
@@ -48,7 +50,7 @@ function shellSession(cwd: string) {
 describe.skipIf(!canRun)('Ctrl-C during a call', () => {
   it('exits at once with status 0, restores the terminal (cooked mode, echo, cursor) and prints no stack', async () => {
     const scenario = loadScenario('healthy');
-    const sandbox: RunningSandbox = await startSandbox({scenario, faults: [{action: 'apigateway:GetRestApi', kind: 'latency', latencyMs: 30_000}]});
+    const sandbox: RunningSandbox = await startSandbox({scenario, faults: slowGetRestApi});
     cleanups.push(() => sandbox.stop());
     const env = commandEnv(sandbox.endpoint, scenario.region);
     const shell = shellSession(env.HOME!);
@@ -77,4 +79,27 @@ describe.skipIf(!canRun)('Ctrl-C during a call', () => {
     expect(final.slice(final.lastIndexOf('[exit')).match(modes)?.slice(1)).toEqual(['icanon', 'echo']);
     expect(shell.cursorVisible()).toBe(true);
   }, 60_000);
+});
+
+describe.skipIf(!builtCommandExists)('SIGINT during a --json run', () => {
+  it('aborts the call in flight: exit 130, "cancelled." on stderr, nothing on stdout', async () => {
+    const scenario = loadScenario('healthy');
+    const sandbox = await startSandbox({scenario, faults: slowGetRestApi});
+    cleanups.push(() => sandbox.stop());
+    const child = spawn(process.execPath, [binPath, scenario.demo.url, '--json'], {env: commandEnv(sandbox.endpoint, scenario.region), stdio: ['ignore', 'pipe', 'pipe']});
+    cleanups.push(() => child.kill('SIGKILL'));
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    // Interrupt once the slow call is on the wire.
+    while (!sandbox.calls.some((call) => call.action === 'apigateway:GetRestApi')) await sleep(20);
+    const interruptedAt = Date.now();
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(Date.now() - interruptedAt).toBeLessThan(8_000);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('apigw-doctor: cancelled.\n');
+  }, 30_000);
 });

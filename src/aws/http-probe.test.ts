@@ -1,17 +1,12 @@
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {afterEach, describe, expect, it} from 'vitest';
 import {createHttpProbe, rewriteForEndpoint} from './http-probe.js';
 import {AwsError} from './errors.js';
-import {deadPortUrl, startAnsweringServer, type AnsweringServer} from '../../test/helpers/aws-answering-server.js';
+import {answeringServerForFile, deadPortUrl} from '../../test/helpers/aws-answering-server.js';
 
-let server: AnsweringServer;
+const server = answeringServerForFile();
 const savedEndpoint = process.env.AWS_ENDPOINT_URL;
 
-beforeAll(async () => {
-  server = await startAnsweringServer();
-});
-afterAll(() => server.close());
 afterEach(() => {
-  server.requests.length = 0;
   if (savedEndpoint === undefined) delete process.env.AWS_ENDPOINT_URL;
   else process.env.AWS_ENDPOINT_URL = savedEndpoint;
 });

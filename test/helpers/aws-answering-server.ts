@@ -2,6 +2,7 @@
 // with whatever the test scripted (an AWS error body, a slow answer, a dropped connection).
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
+import {afterAll, afterEach, beforeAll} from 'vitest';
 
 export interface RecordedRequest {
   readonly method: string;
@@ -68,6 +69,43 @@ export async function startAnsweringServer(answer: Answerer = () => ({status: 20
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * One answering server for the whole test file: started before its tests, closed after them,
+ * its request log emptied after each test. Use the handle inside tests (after beforeAll).
+ */
+export function answeringServerForFile(answer?: Answerer): AnsweringServer {
+  let started: AnsweringServer | undefined;
+  beforeAll(async () => {
+    started = await startAnsweringServer(answer);
+  });
+  afterAll(() => started?.close());
+  afterEach(() => {
+    started?.requests.splice(0);
+  });
+  const server = (): AnsweringServer => {
+    if (!started) throw new Error('the answering server starts in beforeAll: use it inside a test');
+    return started;
+  };
+  return {
+    get url() {
+      return server().url;
+    },
+    get host() {
+      return server().host;
+    },
+    get requests() {
+      return server().requests;
+    },
+    get answer() {
+      return server().answer;
+    },
+    set answer(next: Answerer) {
+      server().answer = next;
+    },
+    close: () => server().close(),
   };
 }
 

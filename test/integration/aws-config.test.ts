@@ -3,22 +3,17 @@
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {ConfigError, createAwsPorts, loadAwsPorts, resolveRegion} from '../../src/aws/index.js';
 import {AwsError} from '../../src/aws/errors.js';
-import {deadPortUrl, startAnsweringServer, type AnsweringServer} from '../helpers/aws-answering-server.js';
+import {answeringServerForFile, deadPortUrl} from '../helpers/aws-answering-server.js';
 
 const savedEnv = {...process.env};
-let server: AnsweringServer;
-
-beforeAll(async () => {
-  server = await startAnsweringServer(() => ({
-    status: 200,
-    headers: {'content-type': 'text/xml'},
-    body: '<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/dev</Arn><UserId>AIDAEXAMPLE</UserId><Account>123456789012</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></GetCallerIdentityResponse>',
-  }));
-});
-afterAll(() => server.close());
+const server = answeringServerForFile(() => ({
+  status: 200,
+  headers: {'content-type': 'text/xml'},
+  body: '<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/dev</Arn><UserId>AIDAEXAMPLE</UserId><Account>123456789012</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></GetCallerIdentityResponse>',
+}));
 
 beforeEach(() => {
   // A machine with nothing configured: no config files, no instance metadata, no env keys.
@@ -29,7 +24,6 @@ beforeEach(() => {
     AWS_EC2_METADATA_DISABLED: 'true',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   });
-  server.requests.length = 0;
 });
 afterEach(() => {
   for (const name of Object.keys(process.env)) if (!(name in savedEnv)) delete process.env[name];

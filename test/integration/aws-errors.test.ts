@@ -1,21 +1,13 @@
 // The real SDK clients, through our adapters, against a real HTTP peer that answers with
 // AWS's own error bodies per protocol (aws-facts §1.3/§1.4): each must become the right
 // AwsError kind with a message a person can act on, and never leak credentials.
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {createAwsPorts, type AwsConfig} from '../../src/aws/index.js';
 import {AwsError} from '../../src/aws/errors.js';
-import {deadPortUrl, startAnsweringServer, type AnsweringServer} from '../helpers/aws-answering-server.js';
+import {answeringServerForFile, deadPortUrl} from '../helpers/aws-answering-server.js';
 
 const secret = {accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', sessionToken: 'FwoGZXIvYXdzEBYaDH7EXAMPLESESSIONTOKENabcdefGHIJKLmnopQRSTuvwxYZ0123456789+/AbCdEf'};
-let server: AnsweringServer;
-
-beforeAll(async () => {
-  server = await startAnsweringServer();
-});
-afterAll(() => server.close());
-afterEach(() => {
-  server.requests.length = 0;
-});
+const server = answeringServerForFile();
 
 function ports(overrides: Partial<AwsConfig> = {}) {
   return createAwsPorts({region: 'us-east-1', endpoint: server.url, credentials: secret, maxAttempts: 1, ...overrides});

@@ -1,18 +1,11 @@
 // Paging inside the adapters, against a real HTTP peer that serves scripted pages in each
 // protocol's own token style (position, NextToken, nextToken, nextForwardToken, Marker).
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {createAwsPorts} from '../../src/aws/index.js';
 import type {LogEvent} from '../../src/aws/ports.js';
-import {startAnsweringServer, type AnsweringServer, type RecordedRequest} from '../helpers/aws-answering-server.js';
+import {answeringServerForFile, type RecordedRequest} from '../helpers/aws-answering-server.js';
 
-let server: AnsweringServer;
-beforeAll(async () => {
-  server = await startAnsweringServer();
-});
-afterAll(() => server.close());
-afterEach(() => {
-  server.requests.length = 0;
-});
+const server = answeringServerForFile();
 
 const ports = () => createAwsPorts({region: 'us-east-1', endpoint: server.url, credentials: {accessKeyId: 'test', secretAccessKey: 'test'}, maxAttempts: 1});
 const json = (body: unknown, type = 'application/json') => ({status: 200, headers: {'content-type': type}, body: JSON.stringify(body)});

@@ -86,11 +86,11 @@ export class FakeApiGatewayV1 extends FakePort implements P.ApiGatewayV1Port {
   }
   async listDomainNames(): Promise<P.DomainName[]> {
     this.enter('listDomainNames');
-    return this.scenario.domainNames.filter((domain) => domain.region === this.region).map((domain) => ({domainName: domain.domainName, regionalDomainName: domain.regionalDomainName}));
+    return domainsIn(this.scenario, this.region).map(toDomainName);
   }
   async listBasePathMappings(domainName: string): Promise<P.ApiMapping[]> {
     this.enter('listBasePathMappings', domainName);
-    const domain = this.scenario.domainNames.find((candidate) => candidate.domainName === domainName && candidate.region === this.region);
+    const domain = domainsIn(this.scenario, this.region).find((candidate) => candidate.domainName === domainName);
     if (!domain) throw this.notFound('listBasePathMappings', 'Invalid domain name identifier specified');
     // Base path mappings only ever point at REST APIs; HTTP APIs appear in v2's API mappings.
     return domain.mappings.filter((mapping) => this.scenario.restApis.some((api) => api.id === mapping.apiId));
@@ -130,6 +130,15 @@ export class FakeApiGatewayV1 extends FakePort implements P.ApiGatewayV1Port {
 
 function toAuthorizer(seed: NonNullable<RestApiSeed['authorizers']>[number]): P.Authorizer {
   return {id: seed.id, name: seed.name, type: seed.type, providerArns: seed.providerArns ?? [], authorizerUri: seed.authorizerUri};
+}
+
+/** Custom domain names belong to a region and serve both API Gateway versions. */
+function domainsIn(scenario: Scenario, region: string): Scenario['domainNames'] {
+  return scenario.domainNames.filter((domain) => domain.region === region);
+}
+
+function toDomainName(domain: Scenario['domainNames'][number]): P.DomainName {
+  return {domainName: domain.domainName, regionalDomainName: domain.regionalDomainName};
 }
 
 export class FakeApiGatewayV2 extends FakePort implements P.ApiGatewayV2Port {
@@ -186,11 +195,11 @@ export class FakeApiGatewayV2 extends FakePort implements P.ApiGatewayV2Port {
   }
   async listDomainNames(): Promise<P.DomainName[]> {
     this.enter('listDomainNames');
-    return this.scenario.domainNames.filter((domain) => domain.region === this.region).map((domain) => ({domainName: domain.domainName, regionalDomainName: domain.regionalDomainName}));
+    return domainsIn(this.scenario, this.region).map(toDomainName);
   }
   async listApiMappings(domainName: string): Promise<P.ApiMapping[]> {
     this.enter('listApiMappings', domainName);
-    const domain = this.scenario.domainNames.find((candidate) => candidate.domainName === domainName && candidate.region === this.region);
+    const domain = domainsIn(this.scenario, this.region).find((candidate) => candidate.domainName === domainName);
     if (!domain) throw this.notFound('listApiMappings', `Invalid domain name identifier specified ${domainName}`);
     return [...domain.mappings];
   }

@@ -11,6 +11,9 @@ export function createApiGatewayAdapter(scope: AdapterScope): ApiGatewayV1Port {
     const sdk = await import('@aws-sdk/client-api-gateway');
     return {sdk, client: new sdk.APIGatewayClient(options)};
   });
+  // Authorizers and gateway responses have no SDK paginator: follow `position` ourselves.
+  const byPosition = <T>(fetchPage: (position: string | undefined) => Promise<{items?: T[]; position?: string}>) =>
+    collectPages(fetchPage, (page) => page.items, (page) => page.position);
   return {
     getRestApi: (apiId, o) =>
       call('GET', async ({sdk, client}) => toRestApi(await client.send(new sdk.GetRestApiCommand({restApiId: apiId}), sendOptions(o)))),
@@ -38,13 +41,7 @@ export function createApiGatewayAdapter(scope: AdapterScope): ApiGatewayV1Port {
       ),
     listAuthorizers: (apiId, o) =>
       call('GET', async ({sdk, client}) =>
-        (
-          await collectPages(
-            (position) => client.send(new sdk.GetAuthorizersCommand({restApiId: apiId, position, limit: pageSize}), sendOptions(o)),
-            (page) => page.items,
-            (page) => page.position,
-          )
-        ).map(toAuthorizer),
+        (await byPosition((position) => client.send(new sdk.GetAuthorizersCommand({restApiId: apiId, position, limit: pageSize}), sendOptions(o)))).map(toAuthorizer),
       ),
     listDomainNames: (o) =>
       call('GET', async ({sdk, client}) =>
@@ -72,13 +69,7 @@ export function createApiGatewayAdapter(scope: AdapterScope): ApiGatewayV1Port {
       }),
     listGatewayResponses: (apiId, o) =>
       call('GET', async ({sdk, client}) =>
-        (
-          await collectPages(
-            (position) => client.send(new sdk.GetGatewayResponsesCommand({restApiId: apiId, position, limit: pageSize}), sendOptions(o)),
-            (page) => page.items,
-            (page) => page.position,
-          )
-        ).map((response) => ({
+        (await byPosition((position) => client.send(new sdk.GetGatewayResponsesCommand({restApiId: apiId, position, limit: pageSize}), sendOptions(o)))).map((response) => ({
           responseType: response.responseType ?? '',
           statusCode: response.statusCode,
           defaultResponse: response.defaultResponse ?? false,

@@ -2,7 +2,9 @@
 // use iam:SimulatePrincipalPolicy or the endpoint does not offer it. It evaluates the role's
 // inline and managed policies and its permissions boundary (no SCPs or resource policies:
 // apigw-doctor does not read those) and names the statements that decided.
-import {runSimulation, type RequestAnalysis, type Simulation} from '@cloud-copilot/iam-simulate';
+// iam-simulate (~100 kB with its policy parser) is imported when first needed: most walks
+// never evaluate offline, and the stage list loads before the first frame.
+import type {RequestAnalysis, Simulation} from '@cloud-copilot/iam-simulate';
 import type {ArnVerdict, Decision, DecidingStatement} from './facts.js';
 import {iamGlobMatches} from './arns.js';
 import {parsePolicyDocument, prettyPolicy} from './policy-document.js';
@@ -45,6 +47,7 @@ export async function evaluateOffline(request: OfflineRequest): Promise<OfflineR
     resourceControlPolicies: [],
     ...(boundary ? {permissionBoundaryPolicies: [boundary]} : {}),
   };
+  const {runSimulation} = await import('@cloud-copilot/iam-simulate');
   const response = await runSimulation(simulation, {});
   if (response.resultType === 'error') return {ok: false, reason: `iam-simulate could not evaluate ${request.resourceArn}: ${response.errors.message}`};
 

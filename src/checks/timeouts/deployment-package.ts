@@ -1,7 +1,6 @@
 // Reads the handler's source from the function's deployment package: GetFunction's
 // Code.Location is a short-lived pre-signed URL of the zip. Only the handler file is
 // decompressed, and the download is capped, so a big package costs little.
-import {unzipSync} from 'fflate';
 
 /** Lambda's own limit for a directly uploaded zip; bigger ones come from S3 and are skipped. */
 export const MAX_PACKAGE_BYTES = 50 * 1024 * 1024;
@@ -60,6 +59,8 @@ export async function readHandlerSource(
   const zip = await readCapped(response, maxBytes);
   if (!zip) return {kind: 'unreadable', reason: `the package is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`};
   const {files} = handlerFileCandidates(handler);
+  // Imported here: only a timeout with a downloaded package needs an unzip.
+  const {unzipSync} = await import('fflate');
   let entries: Record<string, Uint8Array>;
   try {
     entries = unzipSync(zip, {filter: (file) => files.includes(file.name)});

@@ -17,7 +17,7 @@ import type {StageContext, StageDefinition, WalkFacts, WalkInput} from '../../sr
 import {timeoutsStage} from '../../src/checks/timeouts/index.js';
 import {loadScenario} from '../../src/sandbox/scenarios/index.js';
 import {App} from '../../src/ui/App.js';
-import {notesEndpoint, stageContext} from '../helpers/iam-stage-context.js';
+import {notesEndpoint, stageContext} from '../helpers/stage-context.js';
 import {ARROW_RIGHT, cleanupInk, ENTER, ESCAPE, press, renderInk, waitForText} from '../helpers/ink.js';
 import {sandboxStopper, startTestSandbox, type TestSandbox} from '../helpers/sandbox.js';
 

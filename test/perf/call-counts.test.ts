@@ -10,7 +10,7 @@ import {countWalkCalls} from './walk-calls.js';
 
 const expectedCalls: Record<ScenarioName, number> = {
   healthy: 26,
-  'wrong-stage': 5,
+  'wrong-stage': 6,
   'wrong-path': 8,
   'wrong-region': 52,
   'iam-denied': 26,

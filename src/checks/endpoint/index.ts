@@ -9,7 +9,7 @@ import * as build from './findings.js';
 import {listNearbyApis, lookupApiInRegion, resolveCustomDomain, searchOtherRegions, type LocatedApi} from './locate-api.js';
 import {parseApiUrl, rebuildUrl, type ParsedUrlParts, type UrlChange} from './parse-url.js';
 import {readProbe, type ProbeReading} from './read-probe.js';
-import {resolveRoute, resolveStage, type RouteResolution} from './resolve.js';
+import {listRoutes, resolveRoute, resolveStage, type RouteResolution} from './resolve.js';
 import {fillTemplate, pathSegments} from './route-match.js';
 
 const neverReaches = 'The request never reaches API Gateway, so there are no CloudWatch logs or Lambda invocations to look at.';
@@ -102,6 +102,9 @@ async function diagnose(ctx: StageContext, parts: ParsedUrlParts): Promise<Verdi
   const apiFacts = {kind: api.kind, id: api.id, name: api.name, region: api.region};
   const ports = portsFor(ctx.aws, api.region);
 
+  // The routes do not depend on the stage: both are asked at once (one call too many when
+  // the stage is wrong, one round trip fewer on every other walk).
+  const listing = listRoutes(ports, api, ctx.signal);
   const stage = await resolveStage(ports, api, parsed, ctx.signal);
   if (stage.problem) findings.push(build.callProblem(stage.problem));
   if (stage.kind === 'missing') {
@@ -119,7 +122,7 @@ async function diagnose(ctx: StageContext, parts: ParsedUrlParts): Promise<Verdi
   const method = ctx.input.method;
   const context: build.RouteContext = {api, stage: stage.stage, method, path: stage.path};
   const facts = {parsed, api: apiFacts, stage: stage.stage, reachesApiGateway: true};
-  const route: RouteResolution = await resolveRoute(ports, api, stage.path, method, stage.variables, ctx.signal);
+  const route: RouteResolution = await resolveRoute(ports, api, listing, stage.path, method, stage.variables, ctx.signal);
   if (route.kind === 'unknown') return {findings: [...findings, ...route.problems.map(build.callProblem)], facts, suggestions: []};
   if (route.kind === 'not-found') {
     const suggestions = route.nearest.map((template) => fillTemplate(template, stage.path)).map((path) => suggest(walk, `${method} ${path}`, {path}, region));

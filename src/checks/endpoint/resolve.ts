@@ -2,7 +2,7 @@
 // integration (which Lambda) behind that route.
 import type {AwsPorts, RestIntegration, RestResource, HttpIntegration, HttpRoute} from '../../aws/ports.js';
 import type {EndpointFacts, ParsedApiUrl} from '../stage.js';
-import {apigatewayArn, attempt, type CallProblem} from './aws-calls.js';
+import {apigatewayArn, attempt, type CallProblem, type Outcome} from './aws-calls.js';
 import {lambdaTarget} from './lambda-target.js';
 import type {LocatedApi} from './locate-api.js';
 import {matchHttpRoute, matchRestResource} from './route-match.js';
@@ -60,9 +60,23 @@ function integrationFacts(
 const restDefaultTimeout = 29_000;
 const httpDefaultTimeout = 30_000;
 
-async function resolveRestRoute(aws: AwsPorts, api: LocatedApi, path: string, method: string, variables: Readonly<Record<string, string>>, signal: AbortSignal): Promise<RouteResolution> {
+/** The API's resources (REST) or routes (HTTP): they do not depend on the stage. */
+export type RouteListing = {readonly kind: 'rest'; readonly listed: Promise<Outcome<RestResource[]>>} | {readonly kind: 'http'; readonly listed: Promise<Outcome<HttpRoute[]>>};
+
+/** Starts listing the API's routes, so the walk can resolve the stage meanwhile. */
+export function listRoutes(aws: AwsPorts, api: LocatedApi, signal: AbortSignal): RouteListing {
+  const listing: RouteListing =
+    api.kind === 'rest'
+      ? {kind: 'rest', listed: attempt('GetResources', apigatewayArn(api.region, `/restapis/${api.id}/resources`), () => aws.apigw.listResources(api.id, {signal}))}
+      : {kind: 'http', listed: attempt('GetRoutes', apigatewayArn(api.region, `/apis/${api.id}/routes`), () => aws.apigwv2.listRoutes(api.id, {signal}))};
+  // Unused when the stage turns out to be missing: a failure then must not go unhandled.
+  listing.listed.catch(() => undefined);
+  return listing;
+}
+
+async function resolveRestRoute(aws: AwsPorts, api: LocatedApi, listing: Promise<Outcome<RestResource[]>>, path: string, method: string, variables: Readonly<Record<string, string>>, signal: AbortSignal): Promise<RouteResolution> {
   const base = `/restapis/${api.id}/resources`;
-  const listed = await attempt('GetResources', apigatewayArn(api.region, base), () => aws.apigw.listResources(api.id, {signal}));
+  const listed = await listing;
   if (listed.kind === 'problem') return {kind: 'unknown', problems: [listed.problem]};
   const resources: RestResource[] = listed.kind === 'ok' ? listed.value : [];
   const match = matchRestResource(resources.map((resource) => ({path: resource.path, methods: Object.keys(resource.methods), ref: resource})), path, method);
@@ -87,8 +101,8 @@ async function resolveRestRoute(aws: AwsPorts, api: LocatedApi, path: string, me
   };
 }
 
-async function resolveHttpRoute(aws: AwsPorts, api: LocatedApi, path: string, method: string, variables: Readonly<Record<string, string>>, signal: AbortSignal): Promise<RouteResolution> {
-  const listed = await attempt('GetRoutes', apigatewayArn(api.region, `/apis/${api.id}/routes`), () => aws.apigwv2.listRoutes(api.id, {signal}));
+async function resolveHttpRoute(aws: AwsPorts, api: LocatedApi, listing: Promise<Outcome<HttpRoute[]>>, path: string, method: string, variables: Readonly<Record<string, string>>, signal: AbortSignal): Promise<RouteResolution> {
+  const listed = await listing;
   if (listed.kind === 'problem') return {kind: 'unknown', problems: [listed.problem]};
   const routes: HttpRoute[] = listed.kind === 'ok' ? listed.value : [];
   const match = matchHttpRoute(routes.map((route) => ({routeKey: route.routeKey, ref: route})), path, method);
@@ -113,6 +127,6 @@ async function resolveHttpRoute(aws: AwsPorts, api: LocatedApi, path: string, me
   };
 }
 
-export function resolveRoute(aws: AwsPorts, api: LocatedApi, path: string, method: string, variables: Readonly<Record<string, string>>, signal: AbortSignal): Promise<RouteResolution> {
-  return api.kind === 'rest' ? resolveRestRoute(aws, api, path, method, variables, signal) : resolveHttpRoute(aws, api, path, method, variables, signal);
+export function resolveRoute(aws: AwsPorts, api: LocatedApi, listing: RouteListing, path: string, method: string, variables: Readonly<Record<string, string>>, signal: AbortSignal): Promise<RouteResolution> {
+  return listing.kind === 'rest' ? resolveRestRoute(aws, api, listing.listed, path, method, variables, signal) : resolveHttpRoute(aws, api, listing.listed, path, method, variables, signal);
 }

@@ -31,16 +31,29 @@ export interface ExecutionLogSummary {
   readonly probe?: ApiGatewayRequest;
 }
 
-export interface ExecutionLogSearch {
+export interface ExecutionLogWindow {
   readonly logGroupName: string;
   readonly startTime: number;
   readonly endTime: number;
+}
+
+export interface ExecutionLogSearch extends ExecutionLogWindow {
   /** Lambda request ids whose API request we want (the kept error examples). */
   readonly lambdaRequestIds: ReadonlySet<string>;
   readonly probeApiRequestId?: string;
 }
 
-async function requestLines(logs: CloudWatchLogsPort, search: ExecutionLogSearch, apiRequestId: string, signal?: AbortSignal): Promise<string[]> {
+/** The window's failure lines, read without knowing yet which Lambda requests matter. */
+export interface ExecutionLogScan {
+  readonly customerFunctionErrors: number;
+  readonly integrationTimeouts: number;
+  /** The last few API request ids that timed out. */
+  readonly timedOut: readonly string[];
+  /** Lambda request id → the API request that carried it (at most EXECUTION_LOG_EVENT_BUDGET). */
+  readonly apiRequestOf: ReadonlyMap<string, string>;
+}
+
+async function requestLines(logs: CloudWatchLogsPort, search: ExecutionLogWindow, apiRequestId: string, signal?: AbortSignal): Promise<string[]> {
   const lines: string[] = [];
   await logs.filterLogEvents(
     {logGroupName: search.logGroupName, startTime: search.startTime, endTime: search.endTime, filterPattern: executionLogRequestPattern(apiRequestId), maxEvents: LINES_PER_REQUEST},
@@ -52,7 +65,11 @@ async function requestLines(logs: CloudWatchLogsPort, search: ExecutionLogSearch
   return lines;
 }
 
-export async function searchExecutionLog(logs: CloudWatchLogsPort, search: ExecutionLogSearch, signal?: AbortSignal): Promise<ExecutionLogSummary> {
+/**
+ * Reads the failure lines of the window. It needs nothing from the Lambda log, so the logs
+ * stage runs it alongside the Lambda log search and picks the requests it wants afterwards.
+ */
+export async function scanExecutionLog(logs: CloudWatchLogsPort, search: ExecutionLogWindow, signal?: AbortSignal): Promise<ExecutionLogScan> {
   let customerFunctionErrors = 0;
   let integrationTimeouts = 0;
   const timedOut: string[] = [];
@@ -64,7 +81,7 @@ export async function searchExecutionLog(logs: CloudWatchLogsPort, search: Execu
         const line = parseExecutionLogLine(event.message);
         if (line.kind === 'lambda-failed') {
           customerFunctionErrors += 1;
-          if (line.lambdaRequestId && search.lambdaRequestIds.has(line.lambdaRequestId)) apiRequestOf.set(line.lambdaRequestId, line.apiRequestId);
+          if (line.lambdaRequestId) apiRequestOf.set(line.lambdaRequestId, line.apiRequestId);
         } else if (line.kind === 'integration-timeout') {
           integrationTimeouts += 1;
           timedOut.push(line.apiRequestId);
@@ -74,10 +91,15 @@ export async function searchExecutionLog(logs: CloudWatchLogsPort, search: Execu
     },
     {signal},
   );
+  return {customerFunctionErrors, integrationTimeouts, timedOut, apiRequestOf};
+}
 
+/** Ties the scan to the Lambda requests the stage kept, reading each request's lines. */
+export async function searchExecutionLog(logs: CloudWatchLogsPort, search: ExecutionLogSearch, scan: ExecutionLogScan, signal?: AbortSignal): Promise<ExecutionLogSummary> {
+  const {customerFunctionErrors, integrationTimeouts, timedOut} = scan;
   // The lookup budget goes to the failing Lambda requests first, then the timed-out ones; the
   // probe's own request is always read. Each request is read once, side by side with the rest.
-  const failing = [...apiRequestOf];
+  const failing = [...scan.apiRequestOf].filter(([lambdaRequestId]) => search.lambdaRequestIds.has(lambdaRequestId));
   const budgeted = [...failing.map(([, apiRequestId]) => apiRequestId), ...timedOut].slice(0, MAX_API_REQUEST_LOOKUPS);
   const wanted = [...new Set(search.probeApiRequestId ? [...budgeted, search.probeApiRequestId] : budgeted)];
   const fetched = await mapBounded(wanted, STAGE_CONCURRENCY, (apiRequestId) => requestLines(logs, search, apiRequestId, signal));

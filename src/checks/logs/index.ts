@@ -8,7 +8,7 @@ import {sanitizeLine} from '../../report/sanitize.js';
 import type {Finding} from '../findings.js';
 import {unlessDenied} from '../identity/permission-warning.js';
 import type {StageContext, StageDefinition, StageOutcome} from '../stage.js';
-import {searchExecutionLog, type ExecutionLogSummary} from './execution-log-search.js';
+import {scanExecutionLog, searchExecutionLog, type ExecutionLogSummary} from './execution-log-search.js';
 import {executionLogGroupName, executionLoggingOffFinding, stageLoggingLevel, type ExecutionLoggingState} from './execution-logging.js';
 import {describeTarget, getTargetConfiguration, lambdaTargetOf, type LambdaTarget} from './lambda-target.js';
 import {searchLambdaLog, type LogSearchOptions, type LogSearchReport, type SearchProgress} from './log-search.js';
@@ -101,6 +101,21 @@ async function runLogs(ctx: StageContext, options: LogsStageOptions): Promise<St
   const logGroupName = fn?.logGroup ?? `/aws/lambda/${target.functionName}`;
   facts = {...facts, function: fn, lambdaLogGroup: logGroupName};
 
+  // The execution log's failure lines need nothing from the Lambda log: both are read at once,
+  // and the scan is tied to the Lambda requests once those are known.
+  const executionLogGroup = facts.executionLogging?.logGroupName;
+  const executionWarnings: Finding[] = [];
+  const deniedExecutionLog = 'Could not read the API Gateway execution log, so errors cannot be tied to API requests.';
+  const executionScan = executionLogGroup
+    ? unlessDenied('logs', executionWarnings, deniedExecutionLog, () => scanExecutionLog(ctx.aws.logs, {logGroupName: executionLogGroup, ...window}, ctx.signal)).catch((error: unknown) => {
+        // No execution log group: logging was never on (already reported) or no request since.
+        if (isAwsError(error, 'NotFound')) return undefined;
+        throw error;
+      })
+    : Promise.resolve(undefined);
+  // Settled here so a failure is not unhandled while the Lambda log is searched; awaited below.
+  executionScan.catch(() => {});
+
   let report: LogSearchReport | undefined;
   try {
     report = await unlessDenied('logs', findings, `Could not search ${logGroupName}, so Lambda errors are unknown.`, () =>
@@ -119,13 +134,15 @@ async function runLogs(ctx: StageContext, options: LogsStageOptions): Promise<St
   }
   if (report) facts = {...facts, lambdaLog: report};
 
-  if (report && facts.executionLogging) {
+  const scan = report && executionLogGroup ? await executionScan : undefined;
+  if (report) findings.push(...executionWarnings);
+  if (report && executionLogGroup && scan) {
     const lambdaRequestIds = new Set([...report.summary.errorGroups.flatMap((group) => group.requestIds), ...report.summary.timeouts.examples.flatMap((example) => (example.requestId ? [example.requestId] : []))]);
     const probe = endpoint.probe;
     const probeApiRequestId = probe?.kind === 'response' ? probe.headers['x-amzn-requestid'] : undefined;
     try {
-      const executionLog = await unlessDenied('logs', findings, 'Could not read the API Gateway execution log, so errors cannot be tied to API requests.', () =>
-        searchExecutionLog(ctx.aws.logs, {logGroupName: facts.executionLogging!.logGroupName, ...window, lambdaRequestIds, probeApiRequestId}, ctx.signal),
+      const executionLog = await unlessDenied('logs', findings, deniedExecutionLog, () =>
+        searchExecutionLog(ctx.aws.logs, {logGroupName: executionLogGroup, ...window, lambdaRequestIds, probeApiRequestId}, scan, ctx.signal),
       );
       if (executionLog) facts = {...facts, executionLog};
     } catch (error) {

@@ -18,7 +18,9 @@ const executeApiUrl = /^https:\/\/([a-z0-9]+)\.execute-api\.[a-z0-9-]+\.amazonaw
 
 export function createHttpProbe(options: HttpProbeOptions = {}): ProbePort {
   const endpoint = options.endpoint ?? configuredEndpoint();
-  const fetchImpl = options.fetchImpl ?? fetch;
+  // Reading the global `fetch` loads Node's HTTP client (undici, ~10 ms): only when probing,
+  // not while the app draws its first frame.
+  const fetchImpl: typeof fetch = options.fetchImpl ?? ((input, init) => fetch(input, init));
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
 
   return {

@@ -149,6 +149,18 @@ describe('SimulateScreen', () => {
     expect(frame.split('\n').length).toBeLessThanOrEqual(24);
   });
 
+  it('on a screen too short for the verdict rows still shows the statement and the apply prompt', async () => {
+    const {fake, stage, facts, outcome} = await denied();
+    const ui = renderInk(<Host screen={SimulateScreen} stage={stage} fake={fake} facts={facts} first={outcome} actions={[]} height={4} />);
+    const frame = await waitForText(ui, 'Press a to apply this fix');
+    expect(frame.split('\n').slice(0, 4)).toEqual([
+      'Verdict    ✖ denied (no statement allows it)',
+      '+ Allow execute-api:Invoke on arn:aws:execute-api:us-east-1:*:a1b2c3d4e5/*',
+      '',
+      'Press a to apply this fix (you confirm before anything is written).',
+    ]);
+  });
+
   it('offers no apply key for an allowed verdict', async () => {
     const fake = new FakeAws(loadScenario('healthy'));
     const stage = createSimulateStage({backupDir: () => backups});

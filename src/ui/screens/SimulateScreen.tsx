@@ -58,7 +58,7 @@ export function simulateLines(simulate: SimulateFacts, width: number, height: nu
   const fix = simulate.proposedFix;
   if (fix) {
     const statement = wrapText(statementSummary(fix.statement), width - 2).map((text, index) => ({text: `${index === 0 ? '+' : ' '} ${text}`, role: 'ok' as const}));
-    sections.push({rank: 0, lines: [{text: truncate(`Proposed change to ${sanitizeLine(fix.policyName)}:`, width), bold: true}, ...statement]});
+    sections.push({rank: 1, lines: [{text: truncate(`Proposed change to ${sanitizeLine(fix.policyName)}:`, width), bold: true}]}, {rank: 0, lines: statement});
   }
   const kept = new Set<Section>();
   let used = 0;

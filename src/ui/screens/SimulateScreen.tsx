@@ -27,7 +27,7 @@ interface Section {
 }
 
 /** The statement the fix adds, as one sentence: "Allow execute-api:Invoke on ARN". */
-export function statementSummary(statement: Readonly<Record<string, unknown>>): string {
+function statementSummary(statement: Readonly<Record<string, unknown>>): string {
   const list = (value: unknown) => (Array.isArray(value) ? value : [value]).filter((item) => item !== undefined).map((item) => sanitizeLine(String(item))).join(', ');
   return `${list(statement.Effect)} ${list(statement.Action)} on ${list(statement.Resource)}`;
 }

@@ -39,19 +39,24 @@ async function portsFor(config: AwsConfig, probeEndpoint: string | undefined) {
   return {aws: createAwsPorts({...config, region}), probe: createHttpProbe({endpoint: probeEndpoint}), region};
 }
 
+/** The facts the stages hand on (not the account, known before the walk). */
+const stageFactKeys = ['endpoint', 'identity', 'simulate', 'logs', 'timeouts'] as const;
+
 /**
- * One cache per walk. The walk (re)starts when the endpoint stage runs again, as after a
- * corrected URL: what AWS said before may be what the user has just changed. The calls
- * made before the first stage (who am I) belong to the first walk.
+ * One cache per walk. Stages run forward, each seeing more facts than the one before; a stage
+ * that runs with no more facts than the last one had is the walk starting over from there (a
+ * corrected URL, a retry, going back to re-run, a fix applied): what AWS said before may be
+ * what the user has just changed, so that starts a fresh cache. (A stage that handed on no
+ * facts makes the next one look like a re-run too; that costs calls, never a stale answer.)
+ * The calls made before the first stage (who am I) belong to the first walk.
  */
 export function createWalkScope(base: AwsPorts, probe: StageContext['probe']): {readonly current: () => AwsPorts; readonly makeContext: MakeContext} {
   let walkPorts = createCachedPorts(base);
-  let walkStarted = false;
+  let lastDepth = -1;
   const makeContext: MakeContext = (input: WalkInput, facts: WalkFacts, signal: AbortSignal): StageContext => {
-    if (!facts.endpoint) {
-      if (walkStarted) walkPorts = createCachedPorts(base);
-      walkStarted = true;
-    }
+    const depth = stageFactKeys.filter((key) => facts[key] !== undefined).length;
+    if (depth <= lastDepth) walkPorts = createCachedPorts(base);
+    lastDepth = depth;
     return {aws: walkPorts, probe, input, facts, signal, now: Date.now};
   };
   return {current: () => walkPorts, makeContext};

@@ -99,4 +99,21 @@ describe('the walk scope', () => {
     await restarted.aws.sts.getCallerIdentity();
     expect(count('sts:GetCallerIdentity')).toBe(2);
   });
+
+  test('a stage run again with the same earlier facts (retry, back and re-run, a fix applied) asks afresh', async () => {
+    const {sandbox} = await sandboxPorts();
+    const walk = await scope(sandbox);
+    const signal = new AbortController().signal;
+    const endpoint = {url: input.url, method: 'GET', reachesApiGateway: true};
+    const identity = {authorizationType: 'AWS_IAM', candidates: []};
+    const first = walk.makeContext(input, {}, signal).aws;
+    const identityRun = walk.makeContext(input, {endpoint}, signal).aws;
+    const simulateRun = walk.makeContext(input, {endpoint, identity}, signal).aws;
+    expect([identityRun, simulateRun]).toEqual([first, first]);
+    const simulateRetry = walk.makeContext(input, {endpoint, identity}, signal).aws;
+    expect(simulateRetry).not.toBe(first);
+    const backToIdentity = walk.makeContext(input, {endpoint}, signal).aws;
+    expect(backToIdentity).not.toBe(simulateRetry);
+    expect(walk.makeContext(input, {endpoint, identity}, signal).aws).toBe(backToIdentity);
+  });
 });

@@ -75,7 +75,7 @@ describe('iam-denied over the sandbox: the policy fix, only after confirmation',
     app.stdin.write(ARROW_RIGHT);
     const denied = await waitForText(app, 'Press a to apply', 10_000);
     expect(denied).toMatch(/denied/);
-    const [[policyName, originalDocument]] = [...sandbox.state.inlinePolicies.get('Cognito_notesAuth_Role')!.entries()];
+    const [policyName, originalDocument] = [...sandbox.state.inlinePolicies.get('Cognito_notesAuth_Role')!.entries()][0]!;
 
     app.stdin.write('a');
     await waitForText(app, '[y/N]');

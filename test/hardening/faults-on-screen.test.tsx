@@ -69,13 +69,16 @@ const ids = (json: JsonReport) => json.findings.map((finding) => finding.id);
 const count = (sandbox: RunningSandbox, action: string) => sandbox.calls.filter((call) => call.action === action).length;
 
 describe('faults on the screen and in the JSON report', {timeout: 60_000}, () => {
-  it('throttling: the SDK retries, then a clear message naming the throttled call; the other stages run', async () => {
+  it('throttling: the SDK retries, then a clear message naming the throttled call; the stage and the others carry on', async () => {
     const {sandbox, screens, json} = await walk('lambda-error', [{action: 'lambda:GetFunctionConfiguration', kind: 'throttle'}]);
     expect(count(sandbox, 'lambda:GetFunctionConfiguration')).toBeGreaterThanOrEqual(3);
     const clear = /AWS kept throttling lambda:GetFunctionConfiguration \(TooManyRequestsException\) after 3 attempts\. Wait a minute and try again/;
-    expect(json.findings.find((finding) => finding.stage === 'logs')?.detail).toMatch(clear);
-    expect(screens.get(4)?.replace(/\s+/g, ' ')).toMatch(/throttling lambda:GetFunctionConfiguration/);
-    expect(ids(json)).toEqual(expect.arrayContaining(['endpoint-ok', 'caller-role-found', 'invoke-allowed']));
+    const throttled = json.findings.find((finding) => finding.stage === 'logs' && finding.id === 'aws-call-failed');
+    expect(throttled?.title).toContain('lambda:GetFunctionConfiguration');
+    expect(throttled?.evidence.map((evidence) => evidence.text).join('\n')).toMatch(clear);
+    expect(screens.get(4)?.replace(/\s+/g, ' ')).toMatch(/lambda:GetFunctionConfiguration failed \(Throttled\)/);
+    // One throttled call no longer ends the logs stage: the search still ran.
+    expect(ids(json)).toEqual(expect.arrayContaining(['endpoint-ok', 'caller-role-found', 'invoke-allowed', 'lambda-error']));
   });
 
   it('AccessDenied on GetFunctionConfiguration: the missing permission is named, the other stages still run', async () => {

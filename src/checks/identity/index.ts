@@ -8,7 +8,7 @@ import type {Evidence, Finding} from '../findings.js';
 import type {StageContext, StageDefinition, StageOutcome} from '../stage.js';
 import {roleNameFromArn} from '../simulate/role-policies.js';
 import type {IdentityFacts, PoolChoice} from './facts.js';
-import {permissionWarning, unlessDenied} from './permission-warning.js';
+import {permissionWarning, unlessCallFails} from './permission-warning.js';
 import {createRoleLookup, type PoolRoles, type RoleLookup} from './pool-roles.js';
 import {choosePool, rankPools} from './rank-pools.js';
 
@@ -73,7 +73,7 @@ async function runIdentity(ctx: StageContext, pickedPoolId?: string): Promise<St
     if (!pool) return {findings: [poolNotFound(given, api.region, 'error')], facts: {identity: base}};
     chosen = {...pool, choice: pickedPoolId ? 'picked' : 'given', reason: pickedPoolId ? `You picked ${pool.name}.` : `${pool.name} was given with --identity-pool.`};
   } else {
-    const pools = await unlessDenied('identity', findings, 'Could not list the identity pools, so the pool whose role calls this API is unknown; pass --identity-pool.', () =>
+    const pools = await unlessCallFails('identity', findings, 'Could not list the identity pools, so the pool whose role calls this API is unknown; pass --identity-pool.', () =>
       aws.cognito.listIdentityPools({signal: ctx.signal}),
     );
     if (!pools) return {findings, facts: {identity: base}};

@@ -6,7 +6,7 @@ import {isAwsError} from '../../aws/errors.js';
 import type {LambdaFunction} from '../../aws/ports.js';
 import {sanitizeLine} from '../../report/sanitize.js';
 import type {Finding} from '../findings.js';
-import {unlessDenied} from '../identity/permission-warning.js';
+import {unlessCallFails} from '../identity/permission-warning.js';
 import type {StageContext, StageDefinition, StageOutcome} from '../stage.js';
 import {scanExecutionLog, searchExecutionLog, type ExecutionLogSummary} from './execution-log-search.js';
 import {executionLogGroupName, executionLoggingOffFinding, stageLoggingLevel, type ExecutionLoggingState} from './execution-logging.js';
@@ -50,8 +50,8 @@ async function executionLoggingState(ctx: StageContext, findings: Finding[], api
   const stageWarnings: Finding[] = [];
   const accountWarnings: Finding[] = [];
   const [restStage, account] = await Promise.all([
-    unlessDenied('logs', stageWarnings, 'Could not read the stage settings, so whether execution logging is on is unknown.', () => ctx.aws.apigw.getStage(apiId, stage, {signal: ctx.signal})),
-    unlessDenied('logs', accountWarnings, "Could not read API Gateway's account settings (its CloudWatch role).", () => ctx.aws.apigw.getAccount({signal: ctx.signal})),
+    unlessCallFails('logs', stageWarnings, 'Could not read the stage settings, so whether execution logging is on is unknown.', () => ctx.aws.apigw.getStage(apiId, stage, {signal: ctx.signal})),
+    unlessCallFails('logs', accountWarnings, "Could not read API Gateway's account settings (its CloudWatch role).", () => ctx.aws.apigw.getAccount({signal: ctx.signal})),
   ]);
   findings.push(...stageWarnings, ...accountWarnings);
   if (!restStage || !account) return undefined;
@@ -72,7 +72,7 @@ async function runLogs(ctx: StageContext, options: LogsStageOptions): Promise<St
   const target = lambdaTargetOf(endpoint);
   const functionWarnings: Finding[] = [];
   const configuration = target
-    ? unlessDenied('logs', functionWarnings, `Could not read ${describeTarget(target)}'s configuration; assuming its log group is /aws/lambda/${target.functionName}.`, () => getTargetConfiguration(ctx.aws.lambda, target, ctx.signal))
+    ? unlessCallFails('logs', functionWarnings, `Could not read ${describeTarget(target)}'s configuration; assuming its log group is /aws/lambda/${target.functionName}.`, () => getTargetConfiguration(ctx.aws.lambda, target, ctx.signal))
     : Promise.resolve(undefined);
   // Settled here so a failure is not unhandled while the stage settings are read; rethrown below.
   configuration.catch(() => {});
@@ -107,7 +107,7 @@ async function runLogs(ctx: StageContext, options: LogsStageOptions): Promise<St
   const executionWarnings: Finding[] = [];
   const deniedExecutionLog = 'Could not read the API Gateway execution log, so errors cannot be tied to API requests.';
   const executionScan = executionLogGroup
-    ? unlessDenied('logs', executionWarnings, deniedExecutionLog, () => scanExecutionLog(ctx.aws.logs, {logGroupName: executionLogGroup, ...window}, ctx.signal)).catch((error: unknown) => {
+    ? unlessCallFails('logs', executionWarnings, deniedExecutionLog, () => scanExecutionLog(ctx.aws.logs, {logGroupName: executionLogGroup, ...window}, ctx.signal)).catch((error: unknown) => {
         // No execution log group: logging was never on (already reported) or no request since.
         if (isAwsError(error, 'NotFound')) return undefined;
         throw error;
@@ -118,7 +118,7 @@ async function runLogs(ctx: StageContext, options: LogsStageOptions): Promise<St
 
   let report: LogSearchReport | undefined;
   try {
-    report = await unlessDenied('logs', findings, `Could not search ${logGroupName}, so Lambda errors are unknown.`, () =>
+    report = await unlessCallFails('logs', findings, `Could not search ${logGroupName}, so Lambda errors are unknown.`, () =>
       searchLambdaLog(ctx.aws.logs, {logGroupName, ...window}, {...options.search, signal: ctx.signal}),
     );
   } catch (error) {
@@ -141,7 +141,7 @@ async function runLogs(ctx: StageContext, options: LogsStageOptions): Promise<St
     const probe = endpoint.probe;
     const probeApiRequestId = probe?.kind === 'response' ? probe.headers['x-amzn-requestid'] : undefined;
     try {
-      const executionLog = await unlessDenied('logs', findings, deniedExecutionLog, () =>
+      const executionLog = await unlessCallFails('logs', findings, deniedExecutionLog, () =>
         searchExecutionLog(ctx.aws.logs, {logGroupName: executionLogGroup, ...window, lambdaRequestIds, probeApiRequestId}, scan, ctx.signal),
       );
       if (executionLog) facts = {...facts, executionLog};

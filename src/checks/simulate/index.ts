@@ -5,7 +5,7 @@
 import path from 'node:path';
 import {AwsError, isAwsError, isFatalAwsError} from '../../aws/errors.js';
 import type {Finding} from '../findings.js';
-import {permissionWarning, unlessDenied} from '../identity/permission-warning.js';
+import {permissionWarning, unlessCallFails} from '../identity/permission-warning.js';
 import type {StageContext, StageDefinition, StageOutcome} from '../stage.js';
 import {applyPolicyFix} from './apply-fix.js';
 import {accountOfArn, apiWideArn, methodArn} from './arns.js';
@@ -48,7 +48,7 @@ async function target(ctx: StageContext, findings: Finding[]): Promise<Target | 
   const role = identity.authenticatedRole;
   const account =
     ctx.facts.account ??
-    (await unlessDenied('simulate', findings, 'Could not learn the account id; using the role’s account in the method ARN.', () => ctx.aws.sts.getCallerIdentity({signal: ctx.signal})))?.account ??
+    (await unlessCallFails('simulate', findings, 'Could not learn the account id; using the role’s account in the method ARN.', () => ctx.aws.sts.getCallerIdentity({signal: ctx.signal})))?.account ??
     accountOfArn(role.arn) ??
     '*';
   const stage = endpoint.stage ?? (api.kind === 'http' ? '$default' : undefined);

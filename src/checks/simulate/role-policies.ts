@@ -4,7 +4,7 @@
 // their answer is.
 import type {IamPort, IamRole} from '../../aws/ports.js';
 import type {Finding, StageId} from '../findings.js';
-import {unlessDenied} from '../identity/permission-warning.js';
+import {unlessCallFails} from '../identity/permission-warning.js';
 import {mapBounded, STAGE_CONCURRENCY} from '../bounded.js';
 
 export interface NamedPolicy {
@@ -48,7 +48,7 @@ export async function readRolePolicies(stage: StageId, findings: Finding[], {iam
   const o = {signal};
   const read = async <T>(what: string, call: () => Promise<T>): Promise<PolicyRead<T>> => {
     const warnings: Finding[] = [];
-    const value = await unlessDenied(stage, warnings, `Could not read ${what} of role ${roleName}.`, call);
+    const value = await unlessCallFails(stage, warnings, `Could not read ${what} of role ${roleName}.`, call);
     return {what, value, warnings};
   };
 

@@ -5,7 +5,7 @@
 import {isAwsError} from '../../aws/errors.js';
 import type {LambdaFunction} from '../../aws/ports.js';
 import type {Evidence, Finding} from '../findings.js';
-import {unlessDenied} from '../identity/permission-warning.js';
+import {unlessCallFails} from '../identity/permission-warning.js';
 import {describeTarget, getTargetConfiguration, lambdaTargetOf, type LambdaTarget} from '../logs/lambda-target.js';
 import type {DurationSummary, TimeoutSummary} from '../logs/log-aggregate.js';
 import {searchLambdaLog, type LogSearchReport} from '../logs/log-search.js';
@@ -55,7 +55,7 @@ function durationText(d: DurationSummary): string {
 }
 
 async function inspectHandler(ctx: StageContext, findings: Finding[], target: LambdaTarget, fn: LambdaFunction | undefined, options: TimeoutsStageOptions): Promise<TimeoutsFacts['handler']> {
-  const withCode = await unlessDenied('timeouts', findings, "Could not download the deployment package, so the advice covers both handler styles.", () => ctx.aws.lambda.getFunction(target.functionName, target.qualifier, {signal: ctx.signal}));
+  const withCode = await unlessCallFails('timeouts', findings, "Could not download the deployment package, so the advice covers both handler styles.", () => ctx.aws.lambda.getFunction(target.functionName, target.qualifier, {signal: ctx.signal}));
   if (!withCode) return {unreadable: 'lambda:GetFunction was denied'};
   if (withCode.packageType === 'Image') return {unreadable: 'the function is a container image'};
   if (!withCode.codeLocation) return {unreadable: 'GetFunction gave no code location'};
@@ -70,7 +70,7 @@ async function searchIfNeeded(ctx: StageContext, findings: Finding[], logGroupNa
   const known = ctx.facts.logs;
   if (known?.lambdaLog && known.lambdaLogGroup === logGroupName) return known.lambdaLog;
   try {
-    return await unlessDenied('timeouts', findings, `Could not search ${logGroupName}, so observed durations are unknown.`, () =>
+    return await unlessCallFails('timeouts', findings, `Could not search ${logGroupName}, so observed durations are unknown.`, () =>
       searchLambdaLog(ctx.aws.logs, {logGroupName, startTime: ctx.now() - ctx.input.sinceMs, endTime: ctx.now()}, {signal: ctx.signal}),
     );
   } catch (error) {
@@ -87,7 +87,7 @@ async function runTimeouts(ctx: StageContext, options: TimeoutsStageOptions): Pr
   const findings: Finding[] = [];
   const apiKind = endpoint.api.kind;
   const integrationTimeoutMs = Math.min(endpoint.integration?.timeoutInMillis || (apiKind === 'http' ? HTTP_API_MAX_INTEGRATION_TIMEOUT_MS : REST_DEFAULT_INTEGRATION_TIMEOUT_MS), apiKind === 'http' ? HTTP_API_MAX_INTEGRATION_TIMEOUT_MS : Number.POSITIVE_INFINITY);
-  const fn = ctx.facts.logs?.function ?? (await unlessDenied('timeouts', findings, `Could not read ${describeTarget(target)}'s configured timeout.`, () => getTargetConfiguration(ctx.aws.lambda, target, ctx.signal)));
+  const fn = ctx.facts.logs?.function ?? (await unlessCallFails('timeouts', findings, `Could not read ${describeTarget(target)}'s configured timeout.`, () => getTargetConfiguration(ctx.aws.lambda, target, ctx.signal)));
   const functionTimeoutMs = fn ? fn.timeout * 1000 : undefined;
   const logGroupName = fn?.logGroup ?? ctx.facts.logs?.lambdaLogGroup ?? `/aws/lambda/${target.functionName}`;
   const report = await searchIfNeeded(ctx, findings, logGroupName);

@@ -2,7 +2,7 @@
 // State lives in the flow reducer; effects (stage calls, exit) live in hooks; screens only
 // render and dispatch.
 import {Box, type RenderOptions} from 'ink';
-import {useEffect, useMemo, useReducer} from 'react';
+import {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
 import type {StageDefinition, WalkInput} from '../checks/stage.js';
 import {walkReducer} from '../flow/reducer.js';
 import {allFindings, unfinishedStages} from '../flow/result.js';
@@ -58,7 +58,12 @@ export function App({stages, input, makeContext, header, helpOpenByDefault = fal
     ),
   );
   useStageRunner(state, dispatch, {stages, makeContext});
-  useWalkKeys(dispatch);
+  // A screen's open prompt (SimulateScreen's y/N) holds the walk's keys back.
+  const modal = useRef(false);
+  const setModal = useCallback((isModal: boolean) => {
+    modal.current = isModal;
+  }, []);
+  useWalkKeys(dispatch, modal);
   useExitWithResult(state);
   useReportExport(state, dispatch, exportReport);
   useEffect(() => {
@@ -86,7 +91,7 @@ export function App({stages, input, makeContext, header, helpOpenByDefault = fal
             {state.evidence ? (
               <EvidenceView finding={state.evidence} width={columns} height={bodyHeight} />
             ) : index !== undefined && stage ? (
-              <StagePane state={state} index={index} stage={stage} dispatch={dispatch} width={columns} height={bodyHeight} keysAvailable={keysAvailable} screens={screens} />
+              <StagePane state={state} index={index} stage={stage} dispatch={dispatch} width={columns} height={bodyHeight} keysAvailable={keysAvailable} screens={screens} onModalChange={setModal} />
             ) : (
               <SummaryScreen
                 findings={allFindings(state)}

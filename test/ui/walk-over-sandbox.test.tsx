@@ -12,7 +12,7 @@ import type {StageContext, StageDefinition, WalkFacts, WalkInput} from '../../sr
 import type {ScenarioName} from '../../src/sandbox/scenario.js';
 import {loadScenario} from '../../src/sandbox/scenarios/index.js';
 import {App} from '../../src/ui/App.js';
-import {ARROW_RIGHT, ENTER, cleanupInk, renderInk, waitForText} from '../helpers/ink.js';
+import {ARROW_RIGHT, ENTER, ESCAPE, cleanupInk, renderInk, waitForText} from '../helpers/ink.js';
 import {sandboxStopper, startTestSandbox} from '../helpers/sandbox.js';
 
 vi.mock('ink-spinner', async () => {
@@ -81,6 +81,13 @@ describe('iam-denied over the sandbox: the policy fix, only after confirmation',
     await waitForText(app, '[y/N]');
     app.stdin.write('n');
     await waitForText(app, 'Press a to apply');
+    // While the question is open it owns the keys: Esc closes it (not the stage), q does not quit.
+    app.stdin.write('a');
+    await waitForText(app, '[y/N]');
+    app.stdin.write('q');
+    app.stdin.write(ESCAPE);
+    const closed = await waitForText(app, 'Press a to apply');
+    expect(closed).toContain('Stage 3 of 5');
     expect(sandbox.calls.some((call) => call.action === 'iam:PutRolePolicy')).toBe(false);
 
     app.stdin.write('a');

@@ -19,10 +19,11 @@ export interface StagePaneProps {
   readonly width: number;
   readonly height: number;
   readonly keysAvailable: boolean;
+  readonly onModalChange?: (modal: boolean) => void;
   readonly screens: StageScreens;
 }
 
-export function StagePane({state, index, stage, dispatch, width, height, keysAvailable, screens}: StagePaneProps) {
+export function StagePane({state, index, stage, dispatch, width, height, keysAvailable, screens, onModalChange}: StagePaneProps) {
   const entry = state.stages[index]!;
   const running = state.running;
   // Help may take a third of the rows, so the stage's own screen stays in view.
@@ -58,6 +59,7 @@ export function StagePane({state, index, stage, dispatch, width, height, keysAva
             onRetryWithInput={({url, method}) => dispatch({type: 'RETRY_WITH_INPUT', url, method})}
             onOpenEvidence={(finding) => dispatch({type: 'OPEN_EVIDENCE', finding})}
             onNext={() => dispatch({type: 'NEXT'})}
+            onModalChange={onModalChange}
           />
         ) : (
           <StageStatusView entry={entry} width={width} height={screenHeight} />

@@ -5,10 +5,12 @@ import type {Dispatch} from 'react';
 import type {WalkEvent} from '../../flow/events.js';
 import {eventForKey} from '../keys.js';
 
-export function useWalkKeys(dispatch: Dispatch<WalkEvent>): void {
+/** While `modal.current` is true a screen's prompt owns the keys; only Ctrl+C gets through. */
+export function useWalkKeys(dispatch: Dispatch<WalkEvent>, modal?: {readonly current: boolean}): void {
   const {isRawModeSupported} = useStdin();
   useInput(
     (input, key) => {
+      if (modal?.current && !(key.ctrl && input === 'c')) return;
       const event = eventForKey(input, key);
       if (event) dispatch(event);
     },

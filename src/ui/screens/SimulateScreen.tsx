@@ -82,12 +82,17 @@ function diffLines(diff: string, width: number, rows: number): Line[] {
   return [{text: 'Diff:', role: 'muted'}, ...shown.map((text): Line => ({text: truncate(text, width), role: text.startsWith('+') ? 'ok' : text.startsWith('-') ? 'error' : 'muted'}))];
 }
 
-export function SimulateScreen({outcome, facts, width, height, isActive, onAction, onOpenEvidence}: StageScreenProps) {
+export function SimulateScreen({outcome, facts, width, height, isActive, onAction, onOpenEvidence, onModalChange}: StageScreenProps) {
   const theme = useTheme();
   const simulate = outcome.facts.simulate ?? facts.simulate;
   const [phase, setPhase] = useState<Phase>('view');
   // A new outcome (the fix applied, or refused) ends the confirmation.
   useEffect(() => setPhase('view'), [outcome]);
+  // The y/N question owns the keyboard: Esc closes it instead of leaving the stage.
+  useEffect(() => {
+    onModalChange?.(phase === 'confirm');
+    return () => onModalChange?.(false);
+  }, [phase, onModalChange]);
   const fix = simulate?.proposedFix;
 
   useInput(
@@ -97,7 +102,7 @@ export function SimulateScreen({outcome, facts, width, height, isActive, onActio
         setPhase('applying');
         // The exact proposal on screen: apply-fix refuses if the policy changed since.
         onAction('apply-fix', fix);
-      } else if (phase === 'confirm' && (input === 'n' || input === 'N' || key.return)) setPhase('view');
+      } else if (phase === 'confirm' && (input === 'n' || input === 'N' || key.return || key.escape)) setPhase('view');
     },
     {isActive: isActive && phase !== 'applying' && fix !== undefined},
   );

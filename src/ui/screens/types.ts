@@ -27,4 +27,10 @@ export interface StageScreenProps {
   readonly onOpenEvidence: (finding: Finding) => void;
   /** Steps on to the next stage. */
   readonly onNext: () => void;
+  /**
+   * A screen that opens a prompt (e.g. the y/N before a write) says so: while true the
+   * walk's own keys (Esc, →, q, s, r…) are held back so the prompt owns the keyboard;
+   * Ctrl+C still quits.
+   */
+  readonly onModalChange?: (modal: boolean) => void;
 }

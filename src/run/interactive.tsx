@@ -11,7 +11,8 @@ import type {Runtime} from './runtime.js';
 export async function runInteractive(runtime: Runtime, stages: readonly StageDefinition[], options: {helpOpen: boolean; version: string; exportDir: string}): Promise<WalkResult> {
   // Who we are, before the first frame: bad credentials end the run with a clear message
   // (exit 2) instead of failing inside every stage.
-  const account = runtime.callsAws ? (await runtime.aws.sts.getCallerIdentity()).account : undefined;
+  // (The demo already knows its account: no call before its first frame.)
+  const account = runtime.header.account ?? (runtime.callsAws ? (await runtime.aws.sts.getCallerIdentity()).account : undefined);
   const header = {...runtime.header, ...(account ? {account} : {})};
   const exportReport: ReportExporter = (result, format) =>
     writeNewReportFile(options.exportDir, reportOf(result, header, {version: options.version, sinceMs: runtime.input.sinceMs, now: new Date()}), format);

@@ -3,12 +3,18 @@
 // `--version` and the first frame stay fast.
 import {flushKeptOutput, silenceStrayOutput} from './cli/quiet.js';
 import type {WalkCommand} from './cli/args.js';
+import type {WalkVerdict} from './flow/result.js';
 import {describeFatalError} from './cli/fatal.js';
 import pkg from '../package.json' with {type: 'json'};
 
 /** CI as Ink's is-in-ci reads it: set to anything but "0"/"false". */
 function runningInCi(env: NodeJS.ProcessEnv): boolean {
   return env.CI !== undefined && env.CI !== '0' && env.CI !== 'false';
+}
+
+/** Interactive exit status: 1 only for a verdict with problems; Ctrl+C is 130 as for any command. */
+function exitCodeOf(verdict: WalkVerdict): number {
+  return {healthy: 0, quit: 0, 'problems-found': 1, interrupted: 130}[verdict];
 }
 
 async function runWalk(command: WalkCommand, signal: AbortSignal): Promise<number> {
@@ -29,7 +35,7 @@ async function runWalk(command: WalkCommand, signal: AbortSignal): Promise<numbe
       const {runInteractive} = await app;
       const result = await runInteractive(runtime, stages, {helpOpen: Boolean(command.demo), version: pkg.version, exportDir: process.cwd()});
       if (command.report) await writeMarkdownReport(reportOf(result, runtime.header, {version: pkg.version, sinceMs: runtime.input.sinceMs, now: new Date()}), command.report, {force: command.force});
-      return result.verdict === 'healthy' || result.verdict === 'quit' ? 0 : 1;
+      return exitCodeOf(result.verdict);
     }
     const {runWithoutScreen} = await import('./run/noninteractive.js');
     const report = await runWithoutScreen(runtime, stages, {json: command.json, version: pkg.version, signal, write: (text) => process.stdout.write(text)});

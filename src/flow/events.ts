@@ -30,6 +30,7 @@ export type WalkEvent =
   | {readonly type: 'EXPORT_REPORT'; readonly format: ReportFormat}
   | {readonly type: 'EXPORT_SUCCEEDED'; readonly exportId: number; readonly path: string}
   | {readonly type: 'EXPORT_FAILED'; readonly exportId: number; readonly message: string}
-  | {readonly type: 'QUIT'};
+  /** `interrupted`: Ctrl+C rather than q — the CLI exits 130, as an interrupted command does. */
+  | {readonly type: 'QUIT'; readonly interrupted?: boolean};
 
 export type WalkEventType = WalkEvent['type'];

@@ -213,6 +213,7 @@ describe('walkReducer', () => {
 
   it('QUIT ends the walk: verdict quit before the summary, healthy or problems-found on it; events after are ignored', () => {
     const quitEarly = walkReducer(started(), {type: 'QUIT'});
+    expect(walkResult(walkReducer(started(), {type: 'QUIT', interrupted: true})).verdict).toBe('interrupted');
     expect(quitEarly.ended).toBe(true);
     expect(quitEarly.running).toBeUndefined();
     expect(walkResult(quitEarly)).toMatchObject({findings: [], verdict: 'quit'});

@@ -104,7 +104,7 @@ export function walkReducer(state: WalkState, event: WalkEvent): WalkState {
       if (state.export?.status !== 'writing' || state.export.id !== event.exportId) return state;
       return {...state, export: {...state.export, status: 'failed', message: event.message}};
     case 'QUIT':
-      return {...cancelRunning(state), ended: true};
+      return {...cancelRunning(state), ended: true, ...(event.interrupted ? {interrupted: true} : {})};
     default:
       return assertNever(event);
   }

@@ -6,7 +6,8 @@ import type {WalkFacts} from '../checks/stage.js';
 import type {ReportInput, ReportStage} from '../report/json.js';
 import type {StageEntry, WalkState} from './state.js';
 
-export type WalkVerdict = 'healthy' | 'problems-found' | 'quit';
+/** `interrupted`: left with Ctrl+C (exit 130); `quit`: left with q before a verdict (exit 0). */
+export type WalkVerdict = 'healthy' | 'problems-found' | 'quit' | 'interrupted';
 
 export interface WalkResult extends ReportInput {
   readonly findings: Finding[];
@@ -58,6 +59,7 @@ export function reportStage(stage: StageEntry): ReportStage {
 export function walkResult(state: WalkState): WalkResult {
   const findings = allFindings(state);
   const report = {findings, stages: state.stages.map(reportStage), facts: state.facts, ...(state.stoppedEarly ? {stopReason: state.stoppedEarly.reason} : {})};
+  if (state.interrupted) return {...report, verdict: 'interrupted'};
   if (state.screen.kind !== 'summary') return {...report, verdict: 'quit'};
   if (findings.some(isProblem)) return {...report, verdict: 'problems-found'};
   return {...report, verdict: unfinishedStages(state).length > 0 ? 'quit' : 'healthy'};

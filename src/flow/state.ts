@@ -71,6 +71,8 @@ export interface WalkState {
   readonly export?: ReportExport;
   /** Set by QUIT: the app exits with the walk's result. */
   readonly ended: boolean;
+  /** The QUIT came from Ctrl+C. */
+  readonly interrupted?: boolean;
 }
 
 export interface WalkOptions {

@@ -7,7 +7,7 @@ import {awaitsRun, currentStage, screenShowsOutcome, type WalkState} from '../fl
 
 export function eventForKey(input: string, key: Key): WalkEvent | undefined {
   // With exitOnCtrlC off, Ctrl+C arrives as "c" with ctrl set: check it before plain "c".
-  if (key.ctrl && input === 'c') return {type: 'QUIT'};
+  if (key.ctrl && input === 'c') return {type: 'QUIT', interrupted: true};
   if (key.return) return {type: 'NEXT', viaEnter: true};
   if (key.rightArrow) return {type: 'NEXT'};
   // Escape also sets key.meta, so test it before ignoring modified keys.

@@ -160,7 +160,7 @@ describe('App', () => {
     const app = renderApp([endpoint]);
     await waitForText(app, 'Asking API Gateway');
     app.stdin.write(CTRL_C);
-    await expect(app.waitUntilExit()).resolves.toMatchObject({findings: [], verdict: 'quit'});
+    await expect(app.waitUntilExit()).resolves.toMatchObject({findings: [], verdict: 'interrupted'});
     expect(endpoint.calls[0]!.signal.aborted).toBe(true);
   });
 

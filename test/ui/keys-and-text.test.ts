@@ -10,7 +10,7 @@ const noKey: Key = {upArrow: false, downArrow: false, leftArrow: false, rightArr
 
 describe('eventForKey', () => {
   it('maps Ctrl+C to QUIT before plain c (CANCEL), and Esc (which also sets meta) to BACK', () => {
-    expect(eventForKey('c', {...noKey, ctrl: true})).toEqual({type: 'QUIT'});
+    expect(eventForKey('c', {...noKey, ctrl: true})).toEqual({type: 'QUIT', interrupted: true});
     expect(eventForKey('c', noKey)).toEqual({type: 'CANCEL'});
     expect(eventForKey('', {...noKey, escape: true, meta: true})).toEqual({type: 'BACK'});
     expect(eventForKey('s', {...noKey, meta: true})).toBeUndefined();

@@ -70,6 +70,8 @@ function callFunction(name: string, args: readonly Expr[], row: Row): Value | bo
   switch (name) {
     case 'ispresent':
       return first !== undefined;
+    case 'coalesce':
+      return values.find((value) => value !== undefined);
     case 'bin': {
       const width = binWidth(first as Value);
       const time = toNumber(row.get('@timestamp'));

@@ -4,10 +4,10 @@
 //                                       =~ /re/, in [..], not in [..], and, or, not, ( ))
 //   parse FIELD "glob * with * stars" as a, b      parse FIELD /(?<name>re)/
 //   stats AGG(EXPR) [as NAME], … [by EXPR [as NAME], …]   (count, count_distinct, sum,
-//                                       avg, min, max, and arithmetic over them;
-//                                       bin(5m) in `by`)
+//                                       avg, min, max, pct(EXPR, P), earliest, latest, and
+//                                       arithmetic over them; bin(5m) in `by`)
 //   sort EXPR [asc|desc], …            limit N
-// Functions: bin, ispresent, tolower, toupper, strlen, concat, abs, floor, ceil.
+// Functions: bin, ispresent, coalesce, tolower, toupper, strlen, concat, abs, floor, ceil.
 // Anything else is a MalformedQueryException, as Insights reports a query it cannot compile.
 import {SandboxError} from './protocol.js';
 
@@ -36,8 +36,8 @@ export type Command =
   | {readonly kind: 'sort'; readonly keys: ReadonlyArray<{readonly expr: Expr; readonly descending: boolean}>}
   | {readonly kind: 'limit'; readonly count: number};
 
-export const aggregateFunctions = new Set(['count', 'count_distinct', 'sum', 'avg', 'min', 'max']);
-export const scalarFunctions = new Set(['bin', 'ispresent', 'tolower', 'toupper', 'strlen', 'concat', 'abs', 'floor', 'ceil']);
+export const aggregateFunctions = new Set(['count', 'count_distinct', 'sum', 'avg', 'min', 'max', 'pct', 'earliest', 'latest']);
+export const scalarFunctions = new Set(['bin', 'ispresent', 'coalesce', 'tolower', 'toupper', 'strlen', 'concat', 'abs', 'floor', 'ceil']);
 
 /**
  * The aggregate calls inside a stats item: `count(*)` alone, or several combined, as in

@@ -99,6 +99,29 @@ describe('Logs Insights: stats', () => {
   });
 });
 
+describe('Logs Insights: pct, earliest, latest, coalesce', () => {
+  it('pct is the nearest rank: the smallest value with at least P% of the values at or below it', () => {
+    const durations = Array.from({length: 20}, (_, i) => event(i, `REPORT RequestId: p${i}\tDuration: ${(20 - i) * 10}.00 ms\tMemory Size: 128 MB\tMax Memory Used: 60 MB`));
+    const rows = runQuery(compileQuery('filter @type = "REPORT" | stats count(*) as n, pct(@duration, 50) as p50, pct(@duration, 95) as p95, pct(@duration, 100) as p100, pct(@duration, 0) as p0'), durations, 10_000).rows;
+    // 10..200 ms: rank ceil(0.5·20) = 10 → 100; ceil(0.95·20) = 19 → 190; 100% → the max; 0% → the min.
+    expect(Object.fromEntries(rows[0]!.map((cell) => [cell.field, cell.value]))).toEqual({n: '20', p50: '100', p95: '190', p100: '200', p0: '10'});
+  });
+
+  it('pct per group, and no value for a group without the field', () => {
+    expect(table('stats pct(@duration, 50) as p50 by @logStream')).toEqual([{'@logStream': '2024/05/01/[$LATEST]abc', p50: '120.5'}, {'@logStream': 'other-stream'}]);
+  });
+
+  it('earliest and latest take the value of the oldest and newest record, min/max of @timestamp the bounds', () => {
+    expect(table('filter ispresent(@requestId) | stats earliest(@message) as first, latest(@requestId) as last, min(@timestamp) as since, max(@timestamp) as until')).toEqual([
+      {first: 'START RequestId: r1 Version: $LATEST', last: 'r2', since: '2024-05-01 12:00:00.000', until: '2024-05-01 12:01:00.020'},
+    ]);
+  });
+
+  it('coalesce picks the first present value (text and JSON Lambda durations in one column)', () => {
+    expect(table('fields coalesce(@duration, metrics.durationMs) as d | filter ispresent(d) | stats max(d) as longest, count(*) as n')).toEqual([{longest: '1500', n: '3'}]);
+  });
+});
+
 describe('Logs Insights: malformed queries', () => {
   it.each([
     ['unknown command', 'select * from logs'],
@@ -110,6 +133,9 @@ describe('Logs Insights: malformed queries', () => {
     ['aggregate outside stats', 'filter max(@duration) > 1'],
     ['nested aggregate', 'stats max(count(*))'],
     ['bad bin period', 'stats count(*) by bin(5 minutes)'],
+    ['pct without a rank', 'stats pct(@duration)'],
+    ['pct rank above 100', 'stats pct(@duration, 150)'],
+    ['pct rank not a number', 'stats pct(@duration, @maxMemoryUsed)'],
   ])('%s → MalformedQueryException', (_name, query) => {
     expect(() => compileQuery(query)).toThrow(expect.objectContaining({code: 'MalformedQueryException'}));
   });

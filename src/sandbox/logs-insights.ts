@@ -63,6 +63,10 @@ function* subExpressions(expr: Expr): Generator<Expr> {
 
 /** Mistakes Insights reports when the query compiles, not when it runs. */
 function checkExpressions(commands: readonly Command[]): void {
+  for (const call of commands.flatMap((command) => (command.kind === 'stats' ? command.aggregates.flatMap((item) => aggregateCalls(item.expr)) : []))) {
+    const [, rank] = call.args;
+    if (call.name === 'pct' && (call.args.length !== 2 || rank?.kind !== 'literal' || typeof rank.value !== 'number' || rank.value > 100)) throw malformed('pct needs a field and a percentile from 0 to 100, as in pct(@duration, 95)');
+  }
   const inStats = commands.flatMap((command) => (command.kind === 'stats' ? command.aggregates.flatMap((item) => aggregateCalls(item.expr).flatMap((call) => call.args)) : []));
   for (const expr of [...commands.flatMap(expressionsOf), ...inStats]) {
     for (const part of subExpressions(expr)) {
@@ -80,13 +84,55 @@ export function compileQuery(queryString: string): CompiledQuery {
 }
 
 // ---- stats ---------------------------------------------------------------------------------
+// Every accumulator is O(1) per group except pct, which keeps the group's values of its
+// argument (numbers only) to rank them at the end: the bound is one number per matching
+// record of the group, i.e. at most recordsMatched numbers for the whole query.
 
 interface Accumulator {
-  add(value: Value): void;
+  add(value: Value, row: Row): void;
   result(): Value;
 }
 
-function accumulator(name: string): Accumulator {
+/** pct(expr, P): nearest rank, the smallest value with at least P% of the values at or below it. */
+export function nearestRank(sorted: ArrayLike<number>, p: number): number | undefined {
+  if (sorted.length === 0) return undefined;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+function percentileAccumulator(p: number): Accumulator {
+  let values = new Float64Array(64);
+  let size = 0;
+  return {
+    add(value) {
+      const number = toNumber(value);
+      if (value === undefined || Number.isNaN(number)) return;
+      if (size === values.length) {
+        const grown = new Float64Array(values.length * 2);
+        grown.set(values);
+        values = grown;
+      }
+      values[size++] = number;
+    },
+    result: () => nearestRank(values.subarray(0, size).sort(), p),
+  };
+}
+
+/** earliest/latest: the value from the record with the lowest/highest @timestamp. */
+function timedAccumulator(latest: boolean): Accumulator {
+  let best: {value: Value; at: number} | undefined;
+  return {
+    add(value, row) {
+      const at = toNumber(row.get('@timestamp'));
+      if (best === undefined || (latest ? at >= best.at : at < best.at)) best = {value, at};
+    },
+    result: () => best?.value,
+  };
+}
+
+function accumulator(call: AggregateCall): Accumulator {
+  const {name} = call;
+  if (name === 'pct') return percentileAccumulator(Number((call.args[1] as {value: number}).value));
+  if (name === 'earliest' || name === 'latest') return timedAccumulator(name === 'latest');
   let count = 0;
   let sum = 0;
   let best: Value;
@@ -121,10 +167,10 @@ function* stats(command: Extract<Command, {kind: 'stats'}>, rows: Iterable<Row>)
     const keys = command.by.map((item) => valueOf(item.expr, row));
     const groupKey = JSON.stringify(keys.map((key) => (key instanceof Timestamp ? key.ms : key)));
     let group = groups.get(groupKey);
-    if (!group) groups.set(groupKey, (group = {keys, accumulators: calls.map((call) => accumulator(call.name))}));
+    if (!group) groups.set(groupKey, (group = {keys, accumulators: calls.map(accumulator)}));
     calls.forEach((call, i) => {
       const [arg] = call.args;
-      group!.accumulators[i]!.add(arg === undefined || arg.kind === 'star' ? 1 : valueOf(arg, row));
+      group!.accumulators[i]!.add(arg === undefined || arg.kind === 'star' ? 1 : valueOf(arg, row), row);
     });
   }
   let sequence = 0;

@@ -26,11 +26,14 @@ export type InsightsOutcome =
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
+    // The listener goes when the timer fires: one signal serves every poll of every query.
+    const wake = (): void => {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', wake);
       resolve();
-    }, {once: true});
+    };
+    const timer = setTimeout(wake, ms);
+    signal?.addEventListener('abort', wake, {once: true});
   });
 }
 

@@ -1,10 +1,12 @@
 // Streams Lambda log records into bounded aggregates: error groups by signature (count,
 // first/last seen, the newest few request ids and examples), timeouts, and a sample of
 // REPORT durations. Nothing here grows with the number of events, so a window with millions
-// of lines costs the same memory as one with ten.
+// of lines costs the same memory as one with ten. Logs Insights feeds the same groups with
+// counts it computed itself (addOccurrences) and with example lines (addExample), so both
+// search paths share one parser, one signature and one set of Finding builders.
 import {sanitizeForTerminal, sanitizeLine} from '../../report/sanitize.js';
 import {errorSignature} from './error-signature.js';
-import {parseLambdaLogMessage, type ErrorCategory} from './lambda-log-record.js';
+import {parseLambdaLogMessage, type ErrorCategory, type LambdaLogRecord} from './lambda-log-record.js';
 import type {AssembledEvent} from './stream-assembler.js';
 
 /** Examples (and request ids) kept per error group: the newest ones. */
@@ -104,9 +106,31 @@ function mulberry32(seed: number): () => number {
   };
 }
 
+/** How often a line like one event occurred, as counted by someone else (a Logs Insights stats row). */
+export interface Occurrences {
+  readonly count: number;
+  readonly firstSeen: number;
+  readonly lastSeen: number;
+}
+
 export interface LogAggregate {
   add(event: AssembledEvent): void;
+  /** `event` stands for `occurrences` lines like it: its error group or the timeouts count them all. */
+  addOccurrences(event: AssembledEvent, occurrences: Occurrences): void;
+  /** An example line only: kept (if newer) in the error group it belongs to, never counted; groups are not created. */
+  addExample(event: AssembledEvent): void;
   summary(): LambdaLogSummary;
+}
+
+type RawError = {category: ErrorCategory; errorType: string; errorMessage: string; requestId?: string; stack: readonly string[]};
+
+/** The error a record reports: an error line, or a REPORT that ran out of memory. */
+function errorOf(record: LambdaLogRecord): RawError | undefined {
+  if (record.kind === 'error') return record;
+  if (record.kind !== 'report') return undefined;
+  const atLimit = record.memorySizeMb !== undefined && record.maxMemoryUsedMb !== undefined && record.maxMemoryUsedMb >= record.memorySizeMb;
+  if (record.errorType !== 'Runtime.OutOfMemory' && !atLimit) return undefined;
+  return {category: 'oom', errorType: 'Runtime.OutOfMemory', errorMessage: `Max Memory Used reached Memory Size (${record.memorySizeMb ?? '?'} MB)`, requestId: record.requestId || undefined, stack: []};
 }
 
 export function createLogAggregate(): LogAggregate {
@@ -127,81 +151,88 @@ export function createLogAggregate(): LogAggregate {
   let memorySizeMb: number | undefined;
   let maxMemoryUsedMb: number | undefined;
 
-  const addError = (event: AssembledEvent, raw: {category: ErrorCategory; errorType: string; errorMessage: string; requestId?: string; stack: readonly string[]}): void => {
-    // Sanitised before the signature is made: it is a title on screen, and normalising digits
-    // first would turn "ESC[2J" into "ESC[<n>J", which no longer reads as an escape sequence.
-    const error = {...raw, errorType: sanitizeLine(raw.errorType), errorMessage: sanitizeForTerminal(raw.errorMessage), requestId: raw.requestId && sanitizeLine(raw.requestId)};
-    const signature = errorSignature(error.errorType, error.errorMessage);
-    let group = groups.get(signature);
-    if (!group) {
-      if (groups.size >= MAX_ERROR_GROUPS) {
-        ungroupedErrors += 1;
-        return;
-      }
-      group = {signature, category: error.category, errorType: error.errorType, count: 0, firstSeen: event.timestamp, lastSeen: event.timestamp, requestIds: [], examples: []};
-      groups.set(signature, group);
-    }
-    // The same request reported twice (a runtime line and its REPORT) counts once.
-    if (error.requestId !== undefined && group.requestIds.includes(error.requestId)) return;
-    group.count += 1;
-    group.firstSeen = Math.min(group.firstSeen, event.timestamp);
-    group.lastSeen = Math.max(group.lastSeen, event.timestamp);
-    const example: ErrorExample = {
-      timestamp: event.timestamp,
-      logStreamName: sanitizeLine(event.logStreamName),
-      requestId: error.requestId,
-      text: sanitizeForTerminal(event.message),
-      errorMessage: error.errorMessage,
-      stack: error.stack.map(sanitizeLine),
-    };
+  const keepExample = (group: MutableGroup, event: AssembledEvent, error: RawError): void => {
+    const text = sanitizeForTerminal(event.message);
+    const logStreamName = sanitizeLine(event.logStreamName);
+    if (group.examples.some((kept) => kept.timestamp === event.timestamp && kept.logStreamName === logStreamName && kept.text === text)) return;
+    const example: ErrorExample = {timestamp: event.timestamp, logStreamName, requestId: error.requestId, text, errorMessage: error.errorMessage, stack: error.stack.map(sanitizeLine)};
     keepNewest(group.examples, example, MAX_EXAMPLES_PER_GROUP);
     if (error.requestId !== undefined && group.examples.includes(example)) {
       group.requestIds = group.examples.flatMap((kept) => (kept.requestId === undefined ? [] : [kept.requestId]));
     }
   };
 
+  /** `occurrences` undefined: one line read here (deduplicated by request id); `null`: an example only. */
+  const addError = (event: AssembledEvent, raw: RawError, occurrences: Occurrences | undefined | null): void => {
+    // Sanitised before the signature is made: it is a title on screen, and normalising digits
+    // first would turn "ESC[2J" into "ESC[<n>J", which no longer reads as an escape sequence.
+    const error = {...raw, errorType: sanitizeLine(raw.errorType), errorMessage: sanitizeForTerminal(raw.errorMessage), requestId: raw.requestId && sanitizeLine(raw.requestId)};
+    const signature = errorSignature(error.errorType, error.errorMessage);
+    let group = groups.get(signature);
+    if (occurrences === null) {
+      if (group && !(error.requestId !== undefined && group.requestIds.includes(error.requestId))) keepExample(group, event, error);
+      return;
+    }
+    const counted = occurrences ?? {count: 1, firstSeen: event.timestamp, lastSeen: event.timestamp};
+    if (!group) {
+      if (groups.size >= MAX_ERROR_GROUPS) {
+        ungroupedErrors += counted.count;
+        return;
+      }
+      group = {signature, category: error.category, errorType: error.errorType, count: 0, firstSeen: counted.firstSeen, lastSeen: counted.lastSeen, requestIds: [], examples: []};
+      groups.set(signature, group);
+    }
+    // The same request reported twice (a runtime line and its REPORT) counts once.
+    if (occurrences === undefined && error.requestId !== undefined && group.requestIds.includes(error.requestId)) return;
+    group.count += counted.count;
+    group.firstSeen = Math.min(group.firstSeen, counted.firstSeen);
+    group.lastSeen = Math.max(group.lastSeen, counted.lastSeen);
+    keepExample(group, event, error);
+  };
+
+  const addTimeout = (event: AssembledEvent, record: Extract<LambdaLogRecord, {kind: 'timeout'}>, counted: Occurrences): void => {
+    timeoutLines += counted.count;
+    timeoutSeconds = record.seconds;
+    timeoutFirst = Math.min(timeoutFirst ?? counted.firstSeen, counted.firstSeen);
+    timeoutLast = Math.max(timeoutLast ?? counted.lastSeen, counted.lastSeen);
+    const text = sanitizeForTerminal(event.message);
+    if (timeoutExamples.some((kept) => kept.timestamp === event.timestamp && kept.text === text)) return;
+    keepNewest(timeoutExamples, {timestamp: event.timestamp, logStreamName: sanitizeLine(event.logStreamName), requestId: record.requestId && sanitizeLine(record.requestId), text}, MAX_EXAMPLES_PER_GROUP);
+  };
+
   return {
     add(event) {
       recordsRead += 1;
       const record = parseLambdaLogMessage(event.message);
-      switch (record.kind) {
-        case 'error':
-          addError(event, record);
-          return;
-        case 'timeout':
-          timeoutLines += 1;
-          timeoutSeconds = record.seconds;
-          timeoutFirst = Math.min(timeoutFirst ?? event.timestamp, event.timestamp);
-          timeoutLast = Math.max(timeoutLast ?? event.timestamp, event.timestamp);
-          keepNewest(timeoutExamples, {timestamp: event.timestamp, logStreamName: sanitizeLine(event.logStreamName), requestId: record.requestId && sanitizeLine(record.requestId), text: sanitizeForTerminal(event.message)}, MAX_EXAMPLES_PER_GROUP);
-          return;
-        case 'report': {
-          invocations += 1;
-          maxDuration = Math.max(maxDuration ?? record.durationMs, record.durationMs);
-          if (durations.length < DURATION_SAMPLE_SIZE) durations.push(record.durationMs);
-          else {
-            const slot = Math.floor(random() * invocations);
-            if (slot < DURATION_SAMPLE_SIZE) durations[slot] = record.durationMs;
-          }
-          if (record.initDurationMs !== undefined) coldStarts += 1;
-          if (record.memorySizeMb !== undefined) memorySizeMb = record.memorySizeMb;
-          if (record.maxMemoryUsedMb !== undefined) maxMemoryUsedMb = Math.max(maxMemoryUsedMb ?? 0, record.maxMemoryUsedMb);
-          if (record.status === 'timeout') reportTimeouts += 1;
-          const atLimit = record.memorySizeMb !== undefined && record.maxMemoryUsedMb !== undefined && record.maxMemoryUsedMb >= record.memorySizeMb;
-          if (record.errorType === 'Runtime.OutOfMemory' || atLimit) {
-            addError(event, {
-              category: 'oom',
-              errorType: 'Runtime.OutOfMemory',
-              errorMessage: `Max Memory Used reached Memory Size (${record.memorySizeMb ?? '?'} MB)`,
-              requestId: record.requestId || undefined,
-              stack: [],
-            });
-          }
-          return;
+      if (record.kind === 'timeout') addTimeout(event, record, {count: 1, firstSeen: event.timestamp, lastSeen: event.timestamp});
+      if (record.kind === 'report') {
+        invocations += 1;
+        maxDuration = Math.max(maxDuration ?? record.durationMs, record.durationMs);
+        if (durations.length < DURATION_SAMPLE_SIZE) durations.push(record.durationMs);
+        else {
+          const slot = Math.floor(random() * invocations);
+          if (slot < DURATION_SAMPLE_SIZE) durations[slot] = record.durationMs;
         }
-        default:
-          return;
+        if (record.initDurationMs !== undefined) coldStarts += 1;
+        if (record.memorySizeMb !== undefined) memorySizeMb = record.memorySizeMb;
+        if (record.maxMemoryUsedMb !== undefined) maxMemoryUsedMb = Math.max(maxMemoryUsedMb ?? 0, record.maxMemoryUsedMb);
+        if (record.status === 'timeout') reportTimeouts += 1;
       }
+      const error = errorOf(record);
+      if (error) addError(event, error, undefined);
+    },
+    addOccurrences(event, occurrences) {
+      recordsRead += occurrences.count;
+      const record = parseLambdaLogMessage(event.message);
+      if (record.kind === 'timeout') addTimeout(event, record, occurrences);
+      const error = errorOf(record);
+      if (error) addError(event, error, occurrences);
+    },
+    addExample(event) {
+      const record = parseLambdaLogMessage(event.message);
+      const error = errorOf(record);
+      if (error) addError(event, error, null);
+      else if (record.kind === 'timeout') addTimeout(event, record, {count: 0, firstSeen: event.timestamp, lastSeen: event.timestamp});
     },
     summary() {
       const sorted = [...durations].sort((a, b) => a - b);

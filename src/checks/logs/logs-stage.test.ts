@@ -6,6 +6,7 @@ import {FakeAws} from '../../../test/helpers/fake-ports.js';
 import {notesEndpoint, stageContext} from '../../../test/helpers/stage-context.js';
 import {isProblem, type Finding} from '../findings.js';
 import {createLogsStage, type LogsFacts} from './index.js';
+import {DURATIONS_QUERY, ERROR_GROUPS_QUERY, EXAMPLE_LINES_QUERY} from './insights-queries.js';
 import {INSIGHTS_WINDOW_THRESHOLD_MS} from './log-search.js';
 
 const now = Date.parse('2026-11-26T09:00:00.000Z');
@@ -97,17 +98,42 @@ describe('logs stage', () => {
     expect(byId('lambda-error')).toBeDefined();
   });
 
-  it('trusted Insights rows feed the same aggregation', async () => {
+  it('trusted Insights stats rows feed the same error groups and findings: counts from Insights, examples from the newest lines', async () => {
     const scenario = loadScenario('lambda-error', now);
     const lambdaGroup = scenario.logGroups.find((group) => group.name === '/aws/lambda/notes-api')!;
-    const rows = lambdaGroup.streams.flatMap((stream) =>
-      stream.events.filter((event) => /Invoke Error|REPORT/.test(event.message)).map((event) => ({'@timestamp': new Date(now - event.agoMs).toISOString().replace('T', ' ').replace('Z', ''), '@message': event.message, '@logStream': stream.name})),
-    );
-    const fake = new FakeAws(scenario, {now, queryResults: () => ({status: 'Complete', rows, recordsMatched: rows.length, recordsScanned: 500})});
+    const stamp = (agoMs: number) => new Date(now - agoMs).toISOString().replace('T', ' ').replace('Z', '');
+    const errors = lambdaGroup.streams.flatMap((stream) => stream.events.filter((event) => /Invoke Error/.test(event.message)).map((event) => ({...event, stream: stream.name}))).sort((a, b) => a.agoMs - b.agoMs);
+    const newest = errors[0]!;
+    const answers = (queryString: string): QueryResults => {
+      const rows =
+        queryString === ERROR_GROUPS_QUERY
+          ? [{n: '4321', first: stamp(errors.at(-1)!.agoMs + 86_400_000), last: stamp(newest.agoMs), example: newest.message, stream: newest.stream}]
+          : queryString === EXAMPLE_LINES_QUERY
+            ? errors.map((event) => ({'@timestamp': stamp(event.agoMs), '@message': event.message, '@logStream': event.stream}))
+            : queryString === DURATIONS_QUERY
+              ? [{invocations: '20000', p50: '85.5', p95: '130.25', maxMs: '139.9', coldStarts: '3'}]
+              : [];
+      return {status: 'Complete', rows, recordsMatched: rows.length, recordsScanned: 500};
+    };
+    const fake = new FakeAws(scenario, {now, queryResults: (query) => answers(query.queryString)});
     const {logs, byId} = await run(scenario, {fake, sinceMs: INSIGHTS_WINDOW_THRESHOLD_MS * 2});
-    expect(logs.lambdaLog?.method).toBe('insights');
+    expect(logs.lambdaLog).toMatchObject({method: 'insights', complete: true});
+    const finding = byId('lambda-error');
+    expect(finding?.detail).toMatch(/^4321 failed requests .* 1 distinct error/);
+    expect(finding?.detail).toContain(`first ${new Date(now - errors.at(-1)!.agoMs - 86_400_000).toISOString()}`);
+    expect(logs.lambdaLog?.summary.errorGroups[0]?.requestIds).toHaveLength(3);
+    expect(logs.lambdaLog?.summary.errorGroups[0]?.examples[0]?.timestamp).toBe(now - newest.agoMs);
+    expect(logs.lambdaLog?.summary.durations).toEqual({invocations: 20000, p50Ms: 85.5, p95Ms: 130.25, maxMs: 139.9, coldStarts: 3, memorySizeMb: undefined, maxMemoryUsedMb: undefined});
+    expect(byId('lambda-logs-partly-searched')).toBeUndefined();
+  });
+
+  it('Insights that returns raw rows for a stats query (it ignored stats) is not trusted', async () => {
+    const scenario = loadScenario('lambda-error', now);
+    const raw = (): QueryResults => ({status: 'Complete', rows: [{'@timestamp': String(now - 1000), '@message': 'START RequestId: x'}], recordsMatched: 1, recordsScanned: 40});
+    const {logs, byId} = await run(scenario, {fake: new FakeAws(scenario, {now, queryResults: raw}), sinceMs: INSIGHTS_WINDOW_THRESHOLD_MS * 2});
+    expect(logs.lambdaLog?.method).toBe('filter');
+    expect(logs.lambdaLog?.notes[0]).toMatch(/ignored the stats command/);
     expect(byId('lambda-error')?.detail).toMatch(/^5 failed requests/);
-    expect(logs.lambdaLog?.summary.durations.invocations).toBe(14);
   });
 
   it('completes a trace split one line per event with GetLogEvents after a filtered search', async () => {
@@ -179,9 +205,14 @@ describe('a paging run that hits its budget', () => {
 
   it('switches to Insights', async () => {
     const scenario = loadScenario('lambda-error', now);
-    const rows = [{'@timestamp': String(now - 1000), '@message': `REPORT RequestId: x\tDuration: 5.00 ms\tMemory Size: 256 MB\tMax Memory Used: 80 MB\t`, '@logStream': 's'}];
-    const logs = await runBudgeted(new FakeAws(scenario, {now, queryResults: () => ({status: 'Complete', rows, recordsMatched: 1, recordsScanned: 40})}), scenario);
+    const durations = [{invocations: '1', p50: '5', p95: '5', maxMs: '5', coldStarts: '0'}];
+    const queryResults = (query: {queryString: string}): QueryResults => {
+      const rows = query.queryString === DURATIONS_QUERY ? durations : [];
+      return {status: 'Complete', rows, recordsMatched: rows.length, recordsScanned: 40};
+    };
+    const logs = await runBudgeted(new FakeAws(scenario, {now, queryResults}), scenario);
     expect(logs.lambdaLog).toMatchObject({method: 'insights', complete: true, eventsScanned: 1});
+    expect(logs.lambdaLog?.summary.durations.invocations).toBe(1);
     expect(logs.lambdaLog?.notes[0]).toBe('FilterLogEvents matched more than 10 lines; switching to Logs Insights.');
   });
 

@@ -13,7 +13,7 @@ import type {AssembledEvent} from './stream-assembler.js';
 export const MAX_EXAMPLES_PER_GROUP = 3;
 /** Distinct error signatures tracked; further ones are only counted. */
 export const MAX_ERROR_GROUPS = 50;
-/** REPORT durations kept for the percentiles (reservoir sample beyond it). */
+/** REPORT durations kept for the percentiles when paging (reservoir sample beyond it); Insights ranks every REPORT itself. */
 export const DURATION_SAMPLE_SIZE = 5_000;
 
 export interface LogExample {

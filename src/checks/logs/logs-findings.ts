@@ -130,9 +130,10 @@ export function errorFindings(summary: LambdaLogSummary, context: FindingContext
  */
 export function searchNotesFinding(report: LogSearchReport, logGroupName: string, window: {readonly startTime: number; readonly endTime: number}): Finding {
   const span = `${iso(window.startTime)} – ${iso(window.endTime)}`;
-  const how = report.method === 'insights' ? 'a Logs Insights query' : 'FilterLogEvents';
+  // Insights counts the lines itself; only its statistics and a few example lines come back.
+  const how = report.method === 'insights' ? 'counted by Logs Insights queries' : 'read with FilterLogEvents';
   const timedOut = report.summary.timeouts.count;
-  const searched = `${logGroupName}, ${span}: ${report.eventsScanned} matching lines read with ${how}; no uncaught exceptions, init errors or out-of-memory kills.`;
+  const searched = `${logGroupName}, ${span}: ${report.eventsScanned} matching lines ${how}; no uncaught exceptions, init errors or out-of-memory kills.`;
   const timeoutNote = timedOut > 0 ? ` ${timedOut} invocation${timedOut === 1 ? '' : 's'} timed out ("Task timed out"): see the Timeouts stage.` : '';
   const notes = report.notes.length > 0 ? ` ${report.notes.join(' ')}` : '';
   const verdict = !report.complete

@@ -94,8 +94,14 @@ export async function insightsSearch(logs: CloudWatchLogsPort, request: Insights
   const summary = aggregate.summary();
 
   const notes: string[] = [];
+  const grouped = groups.value.reduce((sum, line) => sum + line.occurrences.count, 0);
+  const errorLines = errorsRan.kind === 'ran' ? errorsRan.results.recordsMatched : undefined;
   if (groups.value.length >= INSIGHTS_ROW_LIMIT) {
     notes.push(`The errors fell into more than ${INSIGHTS_ROW_LIMIT} distinct lines for Logs Insights to group: the counts cover the ${INSIGHTS_ROW_LIMIT} most frequent; narrow the window to count the rest.`);
+  } else if (errorLines !== undefined && grouped < errorLines) {
+    // The statistics say more lines matched than the groups hold: some were left out of the
+    // grouping (e.g. an engine that drops lines lacking a grouping field). Say so, do not guess.
+    notes.push(`Logs Insights grouped ${grouped} of the ${errorLines} matching error lines, so the error counts are a lower bound.`);
   }
   const matched = [errorsRan, durationsRan, timeoutsRan].reduce((sum, ran) => sum + (ran.kind === 'ran' ? (ran.results.recordsMatched ?? 0) : 0), 0);
   return {

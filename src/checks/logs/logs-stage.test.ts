@@ -127,6 +127,20 @@ describe('logs stage', () => {
     expect(byId('lambda-logs-partly-searched')).toBeUndefined();
   });
 
+  it('when the error groups hold fewer lines than Insights says matched, the counts are called a lower bound and the search partial', async () => {
+    const scenario = loadScenario('lambda-error', now);
+    const example = scenario.logGroups.find((group) => group.name === '/aws/lambda/notes-api')!.streams.flatMap((stream) => stream.events).find((event) => /Invoke Error/.test(event.message))!;
+    const stamp = new Date(now - example.agoMs).toISOString().replace('T', ' ').replace('Z', '');
+    const queryResults = (query: {queryString: string}): QueryResults =>
+      query.queryString === ERROR_GROUPS_QUERY
+        ? {status: 'Complete', rows: [{n: '5', first: stamp, last: stamp, example: example.message, stream: 's'}], recordsMatched: 7, recordsScanned: 500}
+        : {status: 'Complete', rows: [], recordsMatched: 0, recordsScanned: 500};
+    const {logs, byId} = await run(scenario, {fake: new FakeAws(scenario, {now, queryResults}), sinceMs: INSIGHTS_WINDOW_THRESHOLD_MS * 2});
+    expect(logs.lambdaLog).toMatchObject({method: 'insights', complete: false, notes: ['Logs Insights grouped 5 of the 7 matching error lines, so the error counts are a lower bound.']});
+    expect(byId('lambda-error')?.detail).toMatch(/^5 failed requests/);
+    expect(byId('lambda-logs-partly-searched')?.detail).toContain('lower bound');
+  });
+
   it('Insights that returns raw rows for a stats query (it ignored stats) is not trusted', async () => {
     const scenario = loadScenario('lambda-error', now);
     const raw = (): QueryResults => ({status: 'Complete', rows: [{'@timestamp': String(now - 1000), '@message': 'START RequestId: x'}], recordsMatched: 1, recordsScanned: 40});

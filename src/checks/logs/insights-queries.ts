@@ -14,7 +14,7 @@
 // Every line in one Insights group therefore parses to the same signature and category.
 import type {QueryResults} from '../../aws/ports.js';
 import type {AssembledEvent} from './stream-assembler.js';
-import type {Occurrences} from './log-aggregate.js';
+import type {DurationSummary, Occurrences} from './log-aggregate.js';
 import {INSIGHTS_ROW_LIMIT} from './insights-query.js';
 
 /** Newest error/timeout lines fetched for examples and request ids (the groups' counts do not depend on them). */
@@ -97,17 +97,7 @@ export function parseCountedLines(results: QueryResults): Parsed<CountedLine[]> 
   return {kind: 'ok', value: lines};
 }
 
-export interface InsightsDurations {
-  readonly invocations: number;
-  readonly p50Ms?: number;
-  readonly p95Ms?: number;
-  readonly maxMs?: number;
-  readonly coldStarts: number;
-  readonly memorySizeMb?: number;
-  readonly maxMemoryUsedMb?: number;
-}
-
-export function parseDurations(results: QueryResults): Parsed<InsightsDurations> {
+export function parseDurations(results: QueryResults): Parsed<DurationSummary> {
   // No REPORT in the window: Insights returns no row at all.
   const [row, ...rest] = results.rows;
   if (!row) return {kind: 'ok', value: {invocations: 0, coldStarts: 0}};
